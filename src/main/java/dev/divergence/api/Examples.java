@@ -1,0 +1,23 @@
+package dev.divergence.api;
+
+/** Request and response examples shown in Swagger UI. */
+final class Examples {
+
+    static final String BAG_VS_GENERATOR = """
+            {"p": {"red": 10, "blue": 15}, "q": {"red": 0.4, "blue": 0.6}, "inputType": "counts"}""";
+    static final String BAG_VS_FAIR = """
+            {"p": {"red": 10, "blue": 15}, "q": {"red": 1, "blue": 1}, "inputType": "counts"}""";
+    static final String LONG_TAIL = """
+            {"p": [0.5, 0.25, 0.125, 0.0625, 0.0625], "q": [0.5, 0.3, 0.2, 0, 0], "metrics": ["kl", "jensenShannon", "hellinger"]}""";
+    static final String LOGITS = """
+            {"p": [2.0, -1.0, 0.5], "q": [0.0, 0.0, "-Infinity"], "inputType": "logits", "base": 2, "metrics": ["kl", "totalVariation"]}""";
+    static final String BATCH = """
+            {"pairs": [{"p": [0.4, 0.6], "q": [0.5, 0.5]}, {"p": [0.1, 0.9], "q": [0.9, 0.1]}], "metrics": ["kl", "jensenShannon"]}""";
+    static final String PROBLEM = """
+            {"type": "urn:problem-type:divergence:invalid-distribution", "title": "Invalid distribution", "status": 400,
+             "detail": "/q/1: must be a finite number >= 0, was -0.1", "instance": "/v1/divergences/discrete",
+             "errors": [{"pointer": "/q/1", "detail": "must be a finite number >= 0, was -0.1"}]}""";
+
+    private Examples() {
+    }
+}

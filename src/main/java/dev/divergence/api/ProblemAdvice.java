@@ -1,0 +1,178 @@
+package dev.divergence.api;
+
+import dev.divergence.service.DivergenceMetrics;
+import dev.divergence.service.InvalidRequestException;
+import dev.divergence.service.Violation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Maps every failure to an RFC 9457 problem with a stable {@code type}, a fixed {@code title}, a {@code detail}
+ * about this request and {@code errors[]} with JSON Pointers. No exception class name, package name or stack
+ * trace ever reaches a body.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private final DivergenceMetrics meters;
+
+    ProblemAdvice(DivergenceMetrics meters) {
+        this.meters = meters;
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequestException e, HttpServletRequest request) {
+        return problem(ProblemType.of(e.problem()), e.getMessage(), e.violations(), request.getRequestURI(), null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure on {}", request.getRequestURI(), e);
+        return problem(ProblemType.INTERNAL_ERROR, "the service failed to process this request; it has been logged",
+                List.of(), request.getRequestURI(), null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getCause();
+        String path = path(request);
+        if (cause instanceof UnrecognizedPropertyException u) {
+            String pointer = pointer(u);
+            Collection<Object> known = u.getKnownPropertyIds();
+            String detail = "unknown field \"" + u.getPropertyName() + "\""
+                    + (known == null || known.isEmpty() ? "" : "; known fields here: "
+                            + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+            return problem(ProblemType.UNKNOWN_FIELD, detail, List.of(new Violation(pointer, detail)), path, null);
+        }
+        if (cause instanceof StreamConstraintsException c) {
+            String detail = "the JSON exceeds a parser limit (nesting depth, number or string length)";
+            return problem(ProblemType.LIMIT_EXCEEDED, detail, List.of(new Violation(pointer(c), detail)), path, null);
+        }
+        if (cause instanceof MismatchedInputException m) {
+            String pointer = pointer(m);
+            if (pointer.isEmpty() && m.getMessage() != null && m.getMessage().contains("Trailing token")) {
+                String detail = "unexpected content after the JSON value";
+                return problem(ProblemType.MALFORMED_JSON, detail, List.of(new Violation("", detail)), path, null);
+            }
+            String detail = describe(m);
+            return problem(ProblemType.INVALID_FIELD, (pointer.isEmpty() ? "the request body" : pointer) + " " + detail,
+                    List.of(new Violation(pointer, detail)), path, null);
+        }
+        if (cause instanceof StreamReadException r) {
+            String detail = "the body is not valid JSON"
+                    + (r.getLocation() != null ? " (line " + r.getLocation().getLineNr() + ", column "
+                            + r.getLocation().getColumnNr() + ")" : "");
+            return problem(ProblemType.MALFORMED_JSON, detail, List.of(new Violation(pointer(r), detail)), path, null);
+        }
+        if (cause instanceof JacksonException j) {
+            String pointer = pointer(j);
+            String detail = "has an invalid value";
+            return problem(ProblemType.INVALID_FIELD, (pointer.isEmpty() ? "the request body" : pointer) + " " + detail,
+                    List.of(new Violation(pointer, detail)), path, null);
+        }
+        String detail = "a JSON request body is required";
+        return problem(ProblemType.MISSING_FIELD, detail, List.of(new Violation("", detail)), path, null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemType type = ProblemType.of(status.value());
+        String detail = type.title();
+        if (e instanceof NoResourceFoundException) {
+            detail = "no resource at " + path(request);
+        } else if (e instanceof HttpRequestMethodNotSupportedException m) {
+            detail = "method " + m.getMethod() + " is not supported here"
+                    + (m.getSupportedMethods() == null ? "" : "; use " + String.join(", ", m.getSupportedMethods()));
+        } else if (e instanceof HttpMediaTypeNotSupportedException m) {
+            detail = "content type " + (m.getContentType() == null ? "(none)" : m.getContentType().toString())
+                    + " is not supported; send application/json";
+        }
+        HttpHeaders h = new HttpHeaders();
+        if (headers != null) {
+            headers.forEach((k, v) -> {
+                if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(k)) {
+                    h.put(k, v);
+                }
+            });
+        }
+        return problem(type, detail, List.of(), path(request), h);
+    }
+
+    private ResponseEntity<Object> problem(ProblemType type, String detail, List<Violation> errors, String path,
+            HttpHeaders headers) {
+        meters.countRejection(Endpoints.of(path), type.slug());
+        return ProblemDetails.response(type, detail, errors, path, headers);
+    }
+
+    /** What Jackson expected, in JSON terms (Jackson's own message would name Java types). */
+    private static String describe(MismatchedInputException m) {
+        String original = m.getOriginalMessage();
+        if (original != null && (original.startsWith("must ") || original.startsWith("expected "))) {
+            return original; // written by our own deserializers, in JSON terms
+        }
+        Class<?> target = m.getTargetType();
+        if (target == null) {
+            return "has the wrong type";
+        }
+        if (target == double.class || target == Double.class || target == int.class || target == Integer.class
+                || target == long.class || target == Long.class || target == double[].class && isScalar(m)) {
+            return "must be a number";
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            return "must be true or false";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (target.isArray() || Collection.class.isAssignableFrom(target)) {
+            return "must be an array";
+        }
+        return "must be an object";
+    }
+
+    private static boolean isScalar(MismatchedInputException m) {
+        return !m.getPath().isEmpty() && m.getPath().get(m.getPath().size() - 1).getIndex() >= 0;
+    }
+
+    static String pointer(JacksonException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                sb.append('/').append(Violation.escape(ref.getPropertyName()));
+            } else if (ref.getIndex() >= 0) {
+                sb.append('/').append(ref.getIndex());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String path(WebRequest request) {
+        return request instanceof NativeWebRequest n && n.getNativeRequest() instanceof HttpServletRequest r
+                ? r.getRequestURI() : null;
+    }
+}

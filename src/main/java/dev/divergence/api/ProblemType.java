@@ -1,0 +1,82 @@
+package dev.divergence.api;
+
+import dev.divergence.service.RequestProblem;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every kind of error the service answers, each with a stable type URI ({@code urn:problem-type:divergence:<slug>}),
+ * a fixed title and its HTTP status (RFC 9457).
+ */
+public enum ProblemType {
+    MALFORMED_JSON("malformed-json", "Malformed JSON", HttpStatus.BAD_REQUEST),
+    UNKNOWN_FIELD("unknown-field", "Unknown field", HttpStatus.BAD_REQUEST),
+    INVALID_FIELD("invalid-field", "Invalid field value", HttpStatus.BAD_REQUEST),
+    MISSING_FIELD("missing-field", "Missing required field", HttpStatus.BAD_REQUEST),
+    INVALID_DISTRIBUTION("invalid-distribution", "Invalid distribution", HttpStatus.BAD_REQUEST),
+    LENGTH_MISMATCH("length-mismatch", "Distributions of different lengths", HttpStatus.BAD_REQUEST),
+    INVALID_OPTION("invalid-option", "Invalid option", HttpStatus.BAD_REQUEST),
+    BAD_REQUEST("bad-request", "Bad request", HttpStatus.BAD_REQUEST),
+    LIMIT_EXCEEDED("limit-exceeded", "Request exceeds a configured limit", HttpStatus.CONTENT_TOO_LARGE),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.CONTENT_TOO_LARGE),
+    NOT_FOUND("not-found", "No such resource", HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    UNDEFINED_COMPUTATION("undefined-computation", "Computation undefined for this input",
+            HttpStatus.UNPROCESSABLE_CONTENT),
+    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+
+    static final String URI_PREFIX = "urn:problem-type:divergence:";
+
+    private final String slug;
+    private final String title;
+    private final HttpStatus status;
+
+    ProblemType(String slug, String title, HttpStatus status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    /** @return the last segment of the type URI, also the {@code type} tag of the rejection counter */
+    public String slug() {
+        return slug;
+    }
+
+    /** @return the type URI */
+    public URI uri() {
+        return URI.create(URI_PREFIX + slug);
+    }
+
+    /** @return the fixed title */
+    public String title() {
+        return title;
+    }
+
+    /** @return the HTTP status */
+    public HttpStatus status() {
+        return status;
+    }
+
+    static ProblemType of(RequestProblem problem) {
+        return switch (problem) {
+            case INVALID_DISTRIBUTION -> INVALID_DISTRIBUTION;
+            case LENGTH_MISMATCH -> LENGTH_MISMATCH;
+            case INVALID_OPTION -> INVALID_OPTION;
+            case MISSING_FIELD -> MISSING_FIELD;
+            case LIMIT_EXCEEDED -> LIMIT_EXCEEDED;
+        };
+    }
+
+    static ProblemType of(int status) {
+        return switch (status) {
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
+        };
+    }
+}

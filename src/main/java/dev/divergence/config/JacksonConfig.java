@@ -1,0 +1,28 @@
+package dev.divergence.config;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+
+/**
+ * Strict JSON: unknown fields, duplicate keys, trailing content, nulls for primitives and coercion of scalars
+ * ("1" for a number, "true" for a boolean) are rejected; doubles are parsed by Jackson's fast parser.
+ */
+@Configuration(proxyBeanMethods = false)
+class JacksonConfig {
+
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION, StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // declaration order: a problem reads type, title, status, detail, instance, errors
+                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.divergence.config;
+
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Limits and tolerances applied to every request, before any expensive work.
+ *
+ * @param maxElements most entries (or categories) per distribution
+ * @param maxBatchPairs most pairs in one batch request
+ * @param maxRenyiOrders most Rényi orders in one request
+ * @param maxRequestBytes largest accepted request body, in bytes (checked from Content-Length)
+ * @param sumTolerance how far from 1 the sum of probabilities may be when {@code normalize} is false
+ * @param maxViolations most field errors listed in one problem response
+ */
+@Validated
+@ConfigurationProperties("divergence.limits")
+public record LimitProperties(
+        @DefaultValue("2000000") @Positive int maxElements,
+        @DefaultValue("10000") @Positive int maxBatchPairs,
+        @DefaultValue("32") @Positive int maxRenyiOrders,
+        @DefaultValue("67108864") @Positive long maxRequestBytes,
+        @DefaultValue("1e-6") @PositiveOrZero double sumTolerance,
+        @DefaultValue("50") @Positive int maxViolations) {
+}
