@@ -6,7 +6,7 @@ final class Examples {
     static final String BAG_VS_GENERATOR = """
             {"p": {"red": 10, "blue": 15}, "q": {"red": 0.4, "blue": 0.6}, "inputType": "counts"}""";
     static final String BAG_VS_FAIR = """
-            {"p": {"red": 10, "blue": 15}, "q": {"red": 1, "blue": 1}, "inputType": "counts"}""";
+            {"p": {"red": 10, "blue": 15}, "q": {"red": 0.5, "blue": 0.5}, "inputType": "counts"}""";
     static final String LONG_TAIL = """
             {"p": [0.5, 0.25, 0.125, 0.0625, 0.0625], "q": [0.5, 0.3, 0.2, 0, 0], "metrics": ["kl", "jensenShannon", "hellinger"]}""";
     static final String LOGITS = """

@@ -12,10 +12,10 @@ import tools.jackson.databind.MapperFeature;
  * ("1" for a number, "true" for a boolean) are rejected; doubles are parsed by Jackson's fast parser.
  */
 @Configuration(proxyBeanMethods = false)
-class JacksonConfig {
+public class JacksonConfig {
 
     @Bean
-    JsonMapperBuilderCustomizer strictJson() {
+    public JsonMapperBuilderCustomizer strictJson() {
         return builder -> builder
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,

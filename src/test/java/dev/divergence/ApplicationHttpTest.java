@@ -1,0 +1,117 @@
+package dev.divergence;
+
+import static dev.divergence.GoldenCorpus.assertWithin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The whole application over real HTTP: the golden corpus, batch, capabilities, health and Prometheus. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApplicationHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    static Stream<Arguments> discreteCases() {
+        return Stream.concat(
+                GoldenCorpus.cases("discrete.jsonl").stream()
+                        .map(c -> Arguments.of(c.get("id").asString(), c, GoldenCorpus.discreteRequest(c.get("input")))),
+                GoldenCorpus.categoricalSampleCases().stream()
+                        .map(c -> Arguments.of(c.get("id").asString(), c, GoldenCorpus.categoricalRequest(c.get("input")))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("discreteCases")
+    void goldenCaseOverHttp(String id, JsonNode goldenCase, ObjectNode request) {
+        HttpResponse<String> response = http().post("/v1/divergences/discrete", request.toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = GoldenCorpus.JSON.readTree(response.body());
+        for (Map.Entry<String, String> key : GoldenCorpus.DISCRETE_KEYS.entrySet()) {
+            assertWithin(goldenCase, key.getKey(), GoldenCorpus.metric(body.get("metrics"), key.getValue()));
+        }
+        assertWithin(goldenCase, "kl", GoldenCorpus.number(body.get("kl")));
+        assertThat(body.get("unit").asString()).isIn("nats", "bits", "hartleys");
+        if (GoldenCorpus.number(goldenCase.get("expected").get("kl")) == Double.POSITIVE_INFINITY) {
+            assertThat(body.get("warnings").toString()).contains("kl is infinite");
+        }
+    }
+
+    @Test
+    void batchAnswersEveryPairInOrder() {
+        // the corpus's probability-vector cases in nats, sent as one batch with the options they share
+        var cases = GoldenCorpus.cases("discrete.jsonl").stream()
+                .filter(c -> c.get("input").get("base").isString()
+                        && c.get("input").get("representation").asString().equals("probs"))
+                .toList();
+        ObjectNode batch = GoldenCorpus.JSON.createObjectNode();
+        ArrayNode pairs = batch.putArray("pairs");
+        for (JsonNode c : cases) {
+            ObjectNode pair = pairs.addObject();
+            pair.set("p", c.get("input").get("p"));
+            pair.set("q", c.get("input").get("q"));
+        }
+        HttpResponse<String> response = http().post("/v1/divergences/discrete/batch", batch.toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode results = GoldenCorpus.JSON.readTree(response.body()).get("results");
+        assertThat(cases).hasSizeGreaterThan(3);
+        assertThat(results.size()).isEqualTo(cases.size());
+        for (int i = 0; i < cases.size(); i++) {
+            for (Map.Entry<String, String> key : GoldenCorpus.DISCRETE_KEYS.entrySet()) {
+                assertWithin(cases.get(i), key.getKey(), GoldenCorpus.metric(results.get(i).get("metrics"), key.getValue()));
+            }
+        }
+    }
+
+    @Test
+    void capabilitiesListMetricsAndLimits() {
+        JsonNode body = GoldenCorpus.JSON.readTree(http().get("/v1/capabilities").body());
+        assertThat(body.get("metrics").size()).isEqualTo(14);
+        assertThat(body.get("limits").get("maxElements").asInt()).isPositive();
+    }
+
+    @Test
+    void healthProbesAreUp() {
+        assertThat(http().get("/actuator/health/liveness").body()).contains("\"UP\"");
+        assertThat(http().get("/actuator/health/readiness").body()).contains("\"UP\"");
+    }
+
+    @Test
+    void prometheusExposesTheServiceMeters() {
+        http().post("/v1/divergences/discrete", "{\"p\": [0.4, 0.6], \"q\": [0.5, 0.5]}");
+        http().post("/v1/divergences/discrete", "{\"p\": [0.4, 0.6], \"q\": [0.5, -0.5]}");
+        HttpResponse<String> scrape = http().get("/actuator/prometheus");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body())
+                .contains("divergence_requests_total{application=\"divergence-service\",endpoint=\"discrete\",outcome=\"success\"}")
+                .contains("divergence_requests_total{application=\"divergence-service\",endpoint=\"discrete\",outcome=\"client_error\"}")
+                .contains("divergence_rejections_total{application=\"divergence-service\",endpoint=\"discrete\",type=\"invalid-distribution\"}")
+                .contains("divergence_computation_seconds_count{application=\"divergence-service\",endpoint=\"discrete\"}")
+                .contains("divergence_input_size_elements_count{application=\"divergence-service\",endpoint=\"discrete\"}");
+    }
+
+    @Test
+    void serviceKeepsServingAfterBadRequests() {
+        for (String bad : new String[] {"{", "[]", "null", "{\"p\": {}, \"q\": {}}", "{\"p\": [[1]], \"q\": [1]}",
+                "\"x\"", "{\"p\": 1e999999, \"q\": [1]}"}) {
+            HttpResponse<String> response = http().post("/v1/divergences/discrete", bad);
+            assertThat(response.statusCode()).as(bad).isBetween(400, 499);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(http().post("/v1/divergences/discrete", "{\"p\": [1], \"q\": [1]}").statusCode()).isEqualTo(200);
+    }
+
+    private HttpClientSupport http() {
+        return new HttpClientSupport(port);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.divergence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Replays every curl example of README.md against the running application and compares the answer with the
+ * JSON block that follows it in the README (numbers to 1e-12 relative, everything else exactly).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReadmeExamplesTest {
+
+    private static final Pattern FENCE = Pattern.compile("```(bash|json)\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern CURL = Pattern.compile(
+            "curl -s(?: -X (\\w+))? localhost:8080(\\S+)(?: -H '[^']*')*(?: -d '(.*)')?", Pattern.DOTALL);
+
+    @LocalServerPort
+    int port;
+
+    record Example(String method, String path, String body, String expected) {
+        @Override
+        public String toString() {
+            return method + " " + path + (body == null ? "" : " " + body.substring(0, Math.min(60, body.length())));
+        }
+    }
+
+    static Stream<Example> examples() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        List<Example> examples = new ArrayList<>();
+        Matcher fence = FENCE.matcher(readme);
+        Example pending = null;
+        while (fence.find()) {
+            String text = fence.group(2).replace("\\\n", " ").replaceAll("\\s+", " ").trim();
+            if (fence.group(1).equals("bash")) {
+                Matcher curl = CURL.matcher(text);
+                pending = curl.matches() ? new Example(curl.group(1) != null ? curl.group(1) : "GET", curl.group(2),
+                        curl.group(3), null) : null;
+            } else if (pending != null) {
+                examples.add(new Example(pending.method(), pending.path(), pending.body(), fence.group(2)));
+                pending = null;
+            }
+        }
+        return examples.stream();
+    }
+
+    @Test
+    void readmeHasCurlExamples() throws IOException {
+        assertThat(examples()).hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void curlExampleAnswersAsTheReadmeShows(Example example) {
+        HttpClientSupport http = new HttpClientSupport(port);
+        HttpResponse<String> response = example.method().equals("POST") ? http.post(example.path(), example.body())
+                : http.get(example.path());
+        JsonNode expected = GoldenCorpus.JSON.readTree(example.expected());
+        JsonNode actual = GoldenCorpus.JSON.readTree(response.body());
+        int status = expected.has("status") && expected.has("type") ? expected.get("status").asInt() : 200;
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertSameJson("", expected, actual);
+    }
+
+    private static void assertSameJson(String at, JsonNode expected, JsonNode actual) {
+        assertThat(actual).as(at + " is missing").isNotNull();
+        if (expected.isNumber()) {
+            assertThat(actual.isNumber()).as(at + " must be a number: " + actual).isTrue();
+            double e = expected.doubleValue();
+            assertThat(actual.doubleValue()).as(at).isCloseTo(e, org.assertj.core.data.Offset.offset(1e-12 * Math.abs(e)));
+        } else if (expected.isObject()) {
+            assertThat(actual.propertyNames()).as(at + " keys").containsExactlyElementsOf(expected.propertyNames());
+            for (Map.Entry<String, JsonNode> e : expected.properties()) {
+                assertSameJson(at + "/" + e.getKey(), e.getValue(), actual.get(e.getKey()));
+            }
+        } else if (expected.isArray()) {
+            assertThat(actual.size()).as(at + " size").isEqualTo(expected.size());
+            Iterator<JsonNode> a = actual.values().iterator();
+            int i = 0;
+            for (JsonNode e : expected.values()) {
+                assertSameJson(at + "/" + i++, e, a.next());
+            }
+        } else {
+            assertThat(actual).as(at).isEqualTo(expected);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.divergence.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.divergence.config.JacksonConfig;
+import dev.divergence.config.LimitProperties;
+import dev.divergence.service.DiscreteDivergenceService;
+import dev.divergence.service.DivergenceMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * Every kind of bad input to the discrete endpoints: status, {@code application/problem+json}, the stable
+ * {@code type}, and the JSON Pointer of the offending value; never a Java class name in the body.
+ */
+@WebMvcTest(controllers = {DiscreteController.class, CapabilitiesController.class})
+@Import({DiscreteDivergenceService.class, DivergenceMetrics.class, JacksonConfig.class, BadRequestWebTest.Meters.class})
+@EnableConfigurationProperties(LimitProperties.class)
+class BadRequestWebTest {
+
+    private static final String DISCRETE = "/v1/divergences/discrete";
+    private static final String BATCH = "/v1/divergences/discrete/batch";
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @TestConfiguration
+    static class Meters {
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                // name, path, body, status, type slug, pointer (null: no errors entry expected)
+                Arguments.of("malformed JSON", DISCRETE, "{\"p\": [0.5, 0.5", 400, "malformed-json", null),
+                Arguments.of("trailing content", DISCRETE, "{\"p\": [1], \"q\": [1]} x", 400, "malformed-json", ""),
+                Arguments.of("unknown field", DISCRETE, "{\"p\": [1], \"q\": [1], \"bsae\": 2}", 400, "unknown-field", "/bsae"),
+                Arguments.of("unknown nested field", DISCRETE,
+                        "{\"p\": [1], \"q\": [1], \"smoothing\": {\"method\": \"epsilon\", \"eps\": 1e-9}}", 400,
+                        "unknown-field", "/smoothing/eps"),
+                Arguments.of("distribution not an array", DISCRETE, "{\"p\": \"abc\", \"q\": [1]}", 400, "invalid-field", "/p"),
+                Arguments.of("string entry", DISCRETE, "{\"p\": [0.5, \"x\"], \"q\": [0.5, 0.5]}", 400, "invalid-field", "/p/1"),
+                Arguments.of("null entry", DISCRETE, "{\"p\": [0.5, null], \"q\": [0.5, 0.5]}", 400, "invalid-field", "/p/1"),
+                Arguments.of("string entry in map", DISCRETE, "{\"p\": {\"a\": true}, \"q\": {\"a\": 1}}", 400,
+                        "invalid-field", "/p/a"),
+                Arguments.of("boolean as string", DISCRETE, "{\"p\": [1], \"q\": [1], \"normalize\": \"yes\"}", 400,
+                        "invalid-field", "/normalize"),
+                Arguments.of("number as string", DISCRETE, "{\"p\": [1], \"q\": [1], \"renyiOrders\": [\"2\"]}", 400,
+                        "invalid-field", "/renyiOrders/0"),
+                Arguments.of("base not e", DISCRETE, "{\"p\": [1], \"q\": [1], \"base\": \"two\"}", 400, "invalid-field", "/base"),
+                Arguments.of("base 1", DISCRETE, "{\"p\": [1], \"q\": [1], \"base\": 1}", 400, "invalid-option", "/base"),
+                Arguments.of("base negative", DISCRETE, "{\"p\": [1], \"q\": [1], \"base\": -2}", 400, "invalid-option", "/base"),
+                Arguments.of("negative probability", DISCRETE, "{\"p\": [0.5, 0.5], \"q\": [1.1, -0.1]}", 400,
+                        "invalid-distribution", "/q/1"),
+                Arguments.of("NaN", DISCRETE, "{\"p\": [\"NaN\", 1], \"q\": [0.5, 0.5]}", 400, "invalid-distribution", "/p/0"),
+                Arguments.of("infinite probability", DISCRETE, "{\"p\": [\"Infinity\", 1], \"q\": [0.5, 0.5]}", 400,
+                        "invalid-distribution", "/p/0"),
+                Arguments.of("+Infinity logit", DISCRETE,
+                        "{\"p\": [0, \"Infinity\"], \"q\": [0, 0], \"inputType\": \"logits\"}", 400, "invalid-distribution", "/p/1"),
+                Arguments.of("all -Infinity log-probabilities", DISCRETE,
+                        "{\"p\": [0, 0], \"q\": [\"-Infinity\", \"-Infinity\"], \"inputType\": \"logProbabilities\"}", 400,
+                        "invalid-distribution", "/q"),
+                Arguments.of("all zero", DISCRETE, "{\"p\": [0, 0], \"q\": [0.5, 0.5]}", 400, "invalid-distribution", "/p"),
+                Arguments.of("empty", DISCRETE, "{\"p\": [], \"q\": []}", 400, "invalid-distribution", "/p"),
+                Arguments.of("keyed entry negative", DISCRETE, "{\"p\": {\"a/b\": -1}, \"q\": {\"a/b\": 1}}", 400,
+                        "invalid-distribution", "/p/a~1b"),
+                Arguments.of("lengths differ", DISCRETE, "{\"p\": [0.5, 0.5], \"q\": [1]}", 400, "length-mismatch", "/q"),
+                Arguments.of("array and map", DISCRETE, "{\"p\": [1], \"q\": {\"a\": 1}}", 400, "invalid-distribution", "/q"),
+                Arguments.of("missing q", DISCRETE, "{\"p\": [1]}", 400, "missing-field", "/q"),
+                Arguments.of("empty body", DISCRETE, "", 400, "missing-field", ""),
+                Arguments.of("not normalized", DISCRETE, "{\"p\": [0.5, 0.6], \"q\": [0.5, 0.5], \"normalize\": false}",
+                        400, "invalid-distribution", "/p"),
+                Arguments.of("unknown input type", DISCRETE, "{\"p\": [1], \"q\": [1], \"inputType\": \"probs\"}", 400,
+                        "invalid-option", "/inputType"),
+                Arguments.of("unknown metric", DISCRETE, "{\"p\": [1], \"q\": [1], \"metrics\": [\"kl\", \"kld\"]}", 400,
+                        "invalid-option", "/metrics/1"),
+                Arguments.of("Renyi order 0", DISCRETE, "{\"p\": [1], \"q\": [1], \"renyiOrders\": [2, 0]}", 400,
+                        "invalid-option", "/renyiOrders/1"),
+                Arguments.of("additive smoothing on probabilities", DISCRETE,
+                        "{\"p\": [1, 0], \"q\": [0, 1], \"smoothing\": {\"method\": \"additive\", \"alpha\": 1}}", 400,
+                        "invalid-option", "/smoothing/method"),
+                Arguments.of("epsilon missing", DISCRETE, "{\"p\": [1], \"q\": [1], \"smoothing\": {\"method\": \"epsilon\"}}",
+                        400, "missing-field", "/smoothing/epsilon"),
+                Arguments.of("epsilon out of range", DISCRETE,
+                        "{\"p\": [1], \"q\": [1], \"smoothing\": {\"method\": \"epsilon\", \"epsilon\": 2}}", 400,
+                        "invalid-option", "/smoothing/epsilon"),
+                Arguments.of("unknown smoothing", DISCRETE, "{\"p\": [1], \"q\": [1], \"smoothing\": {\"method\": \"laplace\"}}",
+                        400, "invalid-option", "/smoothing/method"),
+                Arguments.of("too many Renyi orders", DISCRETE, "{\"p\": [1], \"q\": [1], \"renyiOrders\": ["
+                        + "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33]}",
+                        413, "limit-exceeded", "/renyiOrders"),
+                Arguments.of("batch: invalid pair", BATCH,
+                        "{\"pairs\": [{\"p\": [1], \"q\": [1]}, {\"p\": [0.5, 0.5], \"q\": [2, -1]}]}", 400,
+                        "invalid-distribution", "/pairs/1/q/1"),
+                Arguments.of("batch: unknown field in pair", BATCH, "{\"pairs\": [{\"p\": [1], \"q\": [1], \"r\": [1]}]}",
+                        400, "unknown-field", "/pairs/0/r"),
+                Arguments.of("batch: no pairs", BATCH, "{\"pairs\": []}", 400, "invalid-option", "/pairs"),
+                Arguments.of("batch: pairs missing", BATCH, "{}", 400, "missing-field", "/pairs"),
+                Arguments.of("batch: null pair", BATCH, "{\"pairs\": [null]}", 400, "missing-field", "/pairs/0"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void badRequestIsAProblemWithTypeAndPointer(String name, String path, String body, int status, String type,
+            String pointer) {
+        MvcTestResult result = mvc.post().uri(path).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        assertProblem(result, status, type);
+        if (pointer != null) {
+            assertThat(result).bodyJson().extractingPath("$.errors[0].pointer").isEqualTo(pointer);
+        }
+    }
+
+    @Test
+    void duplicateKeysAreRejected() {
+        MvcTestResult result = mvc.post().uri(DISCRETE).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"p\": {\"a\": 1, \"a\": 2}, \"q\": {\"a\": 1}}").exchange();
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyJson().extractingPath("$.type").asString().startsWith(ProblemType.URI_PREFIX);
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        assertProblem(mvc.post().uri(DISCRETE).contentType(MediaType.TEXT_PLAIN).content("p=1").exchange(), 415,
+                "unsupported-media-type");
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        assertProblem(mvc.get().uri(DISCRETE).exchange(), 405, "method-not-allowed");
+    }
+
+    @Test
+    void unknownPathIs404() {
+        assertProblem(mvc.post().uri("/v1/divergences/discrete/nope").contentType(MediaType.APPLICATION_JSON)
+                .content("{}").exchange(), 404, "not-found");
+    }
+
+    @Test
+    void everyInvalidValueIsListed() {
+        MvcTestResult result = mvc.post().uri(DISCRETE).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"p\": [-1, 0.5, \"NaN\"], \"q\": [0.5, -2, 0.5], \"base\": 0}").exchange();
+        assertProblem(result, 400, "invalid-option");
+        assertThat(result).bodyJson().extractingPath("$.errors[*].pointer").asArray()
+                .containsExactlyInAnyOrder("/base", "/p/0", "/p/2", "/q/1");
+    }
+
+    private static void assertProblem(MvcTestResult result, int status, String type) {
+        assertThat(result).hasStatus(status);
+        assertThat(result).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo(ProblemType.URI_PREFIX + type);
+        assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(status);
+        assertThat(result).bodyJson().extractingPath("$.title").asString().isNotBlank();
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().isNotBlank();
+        assertThat(result).body().asString().doesNotContain("java.", "tools.jackson", "dev.divergence", "Exception");
+    }
+}
