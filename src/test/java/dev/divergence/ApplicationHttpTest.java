@@ -111,6 +111,18 @@ class ApplicationHttpTest {
         assertThat(http().post("/v1/divergences/discrete", "{\"p\": [1], \"q\": [1]}").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void requestRejectedByTheHttpServerItselfIsAProblemToo() throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /v1/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                    .contains("\"type\":\"urn:problem-type:divergence:bad-request\"").doesNotContainIgnoringCase("tomcat");
+        }
+    }
+
     private HttpClientSupport http() {
         return new HttpClientSupport(port);
     }

@@ -82,6 +82,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return problem(ProblemType.INVALID_FIELD, (pointer.isEmpty() ? "the request body" : pointer) + " " + detail,
                     List.of(new Violation(pointer, detail)), path, null);
         }
+        if (cause instanceof StreamReadException r && r.getOriginalMessage() != null
+                && r.getOriginalMessage().startsWith("Duplicate Object property")) {
+            String name = r.getOriginalMessage().replaceAll("^Duplicate Object property \"(.*)\"$", "$1");
+            String pointer = duplicatePointer(r, name);
+            String detail = "duplicate key \"" + name + "\": every key may appear once";
+            return problem(ProblemType.MALFORMED_JSON, pointer + ": " + detail, List.of(new Violation(pointer, detail)),
+                    path, null);
+        }
         if (cause instanceof StreamReadException r) {
             String detail = "the body is not valid JSON"
                     + (r.getLocation() != null ? " (line " + r.getLocation().getLineNr() + ", column "
@@ -169,6 +177,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return sb.toString();
+    }
+
+    /** The pointer of the duplicated key: the parser's context path, which ends at that key. */
+    private static String duplicatePointer(StreamReadException e, String name) {
+        tools.jackson.core.JsonParser parser = e.processor();
+        if (parser == null) {
+            return "/" + Violation.escape(name);
+        }
+        String pointer = parser.streamReadContext().pathAsPointer().toString();
+        return pointer.endsWith("/" + Violation.escape(name)) ? pointer : pointer + "/" + Violation.escape(name);
     }
 
     private static String path(WebRequest request) {

@@ -19,7 +19,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -132,8 +131,8 @@ class BadRequestWebTest {
     void duplicateKeysAreRejected() {
         MvcTestResult result = mvc.post().uri(DISCRETE).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"p\": {\"a\": 1, \"a\": 2}, \"q\": {\"a\": 1}}").exchange();
-        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(result).bodyJson().extractingPath("$.type").asString().startsWith(ProblemType.URI_PREFIX);
+        assertProblem(result, 400, "malformed-json");
+        assertThat(result).bodyJson().extractingPath("$.errors[0].pointer").isEqualTo("/p/a");
     }
 
     @Test
