@@ -79,7 +79,7 @@ class ReadmeExamplesTest {
         assertSameJson("", expected, actual);
     }
 
-    private static void assertSameJson(String at, JsonNode expected, JsonNode actual) {
+    static void assertSameJson(String at, JsonNode expected, JsonNode actual) {
         assertThat(actual).as(at + " is missing").isNotNull();
         if (expected.isNumber()) {
             assertThat(actual.isNumber()).as(at + " must be a number: " + actual).isTrue();
