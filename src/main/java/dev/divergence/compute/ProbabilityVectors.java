@@ -63,16 +63,7 @@ public final class ProbabilityVectors {
      * @throws InvalidDistributionException if an entry is NaN or +∞
      */
     public static double logSumExp(double[] v, String argument) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < v.length; i++) {
-            double x = v[i];
-            if (!(x < Double.POSITIVE_INFINITY)) {
-                throw new InvalidDistributionException(argument, i, x, "must be finite or -Infinity");
-            }
-            if (x > max) {
-                max = x;
-            }
-        }
+        double max = checkedMax(v, argument);
         if (max == Double.NEGATIVE_INFINITY) {
             return max;
         }
@@ -92,16 +83,7 @@ public final class ProbabilityVectors {
      * @throws InvalidDistributionException if an entry is NaN or +∞, or every entry is −∞
      */
     public static void softmaxInPlace(double[] v, String argument) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < v.length; i++) {
-            double x = v[i];
-            if (!(x < Double.POSITIVE_INFINITY)) {
-                throw new InvalidDistributionException(argument, i, x, "must be finite or -Infinity");
-            }
-            if (x > max) {
-                max = x;
-            }
-        }
+        double max = checkedMax(v, argument);
         if (max == Double.NEGATIVE_INFINITY) {
             throw new InvalidDistributionException(argument, -1, max, "entries must not all be -Infinity");
         }
@@ -115,5 +97,20 @@ public final class ProbabilityVectors {
         for (int i = 0; i < v.length; i++) {
             v[i] /= total;
         }
+    }
+
+    /** The maximum of natural-log weights, checking that each is finite or −∞ (NaN-safe). */
+    private static double checkedMax(double[] v, String argument) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < v.length; i++) {
+            double x = v[i];
+            if (!(x < Double.POSITIVE_INFINITY)) {
+                throw new InvalidDistributionException(argument, i, x, "must be finite or -Infinity");
+            }
+            if (x > max) {
+                max = x;
+            }
+        }
+        return max;
     }
 }
