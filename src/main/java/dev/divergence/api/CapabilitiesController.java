@@ -18,7 +18,7 @@ class CapabilitiesController {
 
     CapabilitiesController(LimitProperties limits) {
         this.capabilities = new Capabilities(
-                List.of("/v1/divergences/discrete", "/v1/divergences/discrete/batch"),
+                List.of("/v1/divergences/discrete", "/v1/divergences/discrete/batch", "/v1/divergences/kl-div"),
                 Arrays.stream(Metric.values()).map(Metric::jsonName).toList(),
                 List.of("probabilities", "counts", "logProbabilities", "logits"),
                 List.of("none", "additive", "epsilon"),

@@ -18,6 +18,15 @@ final class Examples {
              "detail": "/q/1: must be a finite number >= 0, was -0.1", "instance": "/v1/divergences/discrete",
              "errors": [{"pointer": "/q/1", "detail": "must be a finite number >= 0, was -0.1"}]}""";
 
+    static final String KL_DIV_BATCHMEAN = """
+            {"input": [[-0.6903494352688877, -1.3403494352688878, -1.4403494352688877]], "target": [[0.7, 0.2, 0.1]], "reduction": "batchmean"}""";
+    static final String KL_DIV_MEAN = """
+            {"input": [[-1.313261687518223, -0.31326168751822303], [-1.3132616875182226, -0.3132616875182226]],
+             "target": [[0.47502081252106, 0.52497918747894], [0.47502081252106, 0.52497918747894]], "reduction": "mean"}""";
+    static final String KL_DIV_SUM = """
+            {"input": [[-1.313261687518223, -0.31326168751822303], [-1.3132616875182226, -0.3132616875182226]],
+             "target": [[0.47502081252106, 0.52497918747894], [0.47502081252106, 0.52497918747894]], "reduction": "sum"}""";
+
     private Examples() {
     }
 }

@@ -6,6 +6,7 @@ import dev.divergence.config.JacksonConfig;
 import dev.divergence.config.LimitProperties;
 import dev.divergence.service.DiscreteDivergenceService;
 import dev.divergence.service.DivergenceMetrics;
+import dev.divergence.service.KlDivService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.stream.Stream;
@@ -27,13 +28,14 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * Every kind of bad input to the discrete endpoints: status, {@code application/problem+json}, the stable
  * {@code type}, and the JSON Pointer of the offending value; never a Java class name in the body.
  */
-@WebMvcTest(controllers = {DiscreteController.class, CapabilitiesController.class})
-@Import({DiscreteDivergenceService.class, DivergenceMetrics.class, JacksonConfig.class, BadRequestWebTest.Meters.class})
+@WebMvcTest(controllers = {DiscreteController.class, CapabilitiesController.class, KlDivController.class})
+@Import({DiscreteDivergenceService.class, KlDivService.class, DivergenceMetrics.class, JacksonConfig.class, BadRequestWebTest.Meters.class})
 @EnableConfigurationProperties(LimitProperties.class)
 class BadRequestWebTest {
 
     private static final String DISCRETE = "/v1/divergences/discrete";
     private static final String BATCH = "/v1/divergences/discrete/batch";
+    private static final String KL_DIV = "/v1/divergences/kl-div";
 
     @Autowired
     MockMvcTester mvc;
@@ -113,7 +115,29 @@ class BadRequestWebTest {
                         400, "unknown-field", "/pairs/0/r"),
                 Arguments.of("batch: no pairs", BATCH, "{\"pairs\": []}", 400, "invalid-option", "/pairs"),
                 Arguments.of("batch: pairs missing", BATCH, "{}", 400, "missing-field", "/pairs"),
-                Arguments.of("batch: null pair", BATCH, "{\"pairs\": [null]}", 400, "missing-field", "/pairs/0"));
+                Arguments.of("batch: null pair", BATCH, "{\"pairs\": [null]}", 400, "missing-field", "/pairs/0"),
+                Arguments.of("kl-div: ragged", KL_DIV, "{\"input\": [[0, 0], [0]], \"target\": [[1, 0], [1]]}", 400,
+                        "invalid-field", "/input/1"),
+                Arguments.of("kl-div: mixed nesting", KL_DIV, "{\"input\": [[0, 0], 0], \"target\": [[1, 0], [1, 0]]}",
+                        400, "invalid-field", "/input/1"),
+                Arguments.of("kl-div: scalar", KL_DIV, "{\"input\": 0, \"target\": 1}", 400, "invalid-field", "/input"),
+                Arguments.of("kl-div: empty", KL_DIV, "{\"input\": [], \"target\": []}", 400, "invalid-distribution",
+                        "/input"),
+                Arguments.of("kl-div: shapes differ", KL_DIV, "{\"input\": [[0, 0]], \"target\": [[1, 0, 0]]}", 400,
+                        "length-mismatch", "/target"),
+                Arguments.of("kl-div: negative target", KL_DIV,
+                        "{\"input\": [[0, 0], [0, 0]], \"target\": [[0.5, 0.5], [1.5, -0.5]]}", 400,
+                        "invalid-distribution", "/target/1/1"),
+                Arguments.of("kl-div: +Infinity input", KL_DIV, "{\"input\": [\"Infinity\"], \"target\": [1]}", 400,
+                        "invalid-distribution", "/input/0"),
+                Arguments.of("kl-div: NaN log target", KL_DIV,
+                        "{\"input\": [0, 0], \"target\": [0, \"NaN\"], \"logTarget\": true}", 400,
+                        "invalid-distribution", "/target/1"),
+                Arguments.of("kl-div: unknown reduction", KL_DIV,
+                        "{\"input\": [0], \"target\": [1], \"reduction\": \"average\"}", 400, "invalid-option", "/reduction"),
+                Arguments.of("kl-div: torch's name", KL_DIV, "{\"input\": [0], \"target\": [1], \"log_target\": true}",
+                        400, "unknown-field", "/log_target"),
+                Arguments.of("kl-div: missing target", KL_DIV, "{\"input\": [0]}", 400, "missing-field", "/target"));
     }
 
     @ParameterizedTest(name = "{0}")

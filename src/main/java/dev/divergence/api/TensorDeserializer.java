@@ -1,0 +1,108 @@
+package dev.divergence.api;
+
+import dev.divergence.service.TensorInput;
+import java.util.Arrays;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Reads a rectangular nested array of numbers of any rank ≥ 1 straight into a row-major {@code double[]} and
+ * its shape, rejecting ragged or mixed nesting with the JSON Pointer of the first offending array. Numbers may
+ * be the strings "Infinity", "-Infinity" and "NaN" (checked later against the field's domain).
+ */
+final class TensorDeserializer extends ValueDeserializer<TensorInput> {
+
+    private static final int MAX_RANK = 32;
+
+    @Override
+    public TensorInput deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw MismatchedInputException.from(p, TensorInput.class,
+                    "must be an array of numbers, or a nested rectangular array (rank >= 1)");
+        }
+        Reader reader = new Reader(p);
+        reader.read(0);
+        int rank = reader.leafDepth < 0 ? 1 : reader.leafDepth + 1;
+        return new TensorInput(Arrays.copyOf(reader.dims, rank), Arrays.copyOf(reader.values, reader.n));
+    }
+
+    /** Depth-first reader; dims[d] is the common length of every array at depth d. */
+    private static final class Reader {
+        private final JsonParser p;
+        private final int[] dims = new int[MAX_RANK];
+        private double[] values = new double[16];
+        private int n;
+        private int leafDepth = -1;
+
+        Reader(JsonParser p) {
+            this.p = p;
+            Arrays.fill(dims, -1);
+        }
+
+        void read(int depth) {
+            if (depth >= MAX_RANK) {
+                throw MismatchedInputException.from(p, TensorInput.class, "must have rank <= " + MAX_RANK);
+            }
+            int count = 0;
+            JsonToken token;
+            while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+                try {
+                    if (token == JsonToken.START_ARRAY) {
+                        if (leafDepth >= 0 && leafDepth <= depth) {
+                            throw MismatchedInputException.from(p, double.class, "must be a number: the array is "
+                                    + "not rectangular (numbers and arrays at the same depth)");
+                        }
+                        read(depth + 1);
+                    } else {
+                        if (leafDepth < 0) {
+                            leafDepth = depth;
+                        } else if (leafDepth != depth) {
+                            throw MismatchedInputException.from(p, double.class, "must be an array: the array is "
+                                    + "not rectangular (numbers and arrays at the same depth)");
+                        }
+                        if (n == values.length) {
+                            values = Arrays.copyOf(values, n * 2);
+                        }
+                        values[n++] = number(token);
+                    }
+                } catch (JacksonException e) {
+                    throw JacksonException.wrapWithPath(e, dims, count);
+                }
+                count++;
+            }
+            if (dims[depth] < 0) {
+                dims[depth] = count;
+            } else if (dims[depth] != count) {
+                throw MismatchedInputException.from(p, TensorInput.class, "must have " + dims[depth]
+                        + " entries like the arrays before it (ragged arrays are not tensors), has " + count);
+            }
+        }
+
+        private double number(JsonToken token) {
+            if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
+                return p.getDoubleValue();
+            }
+            if (token == JsonToken.VALUE_STRING) {
+                switch (p.getString()) {
+                    case "Infinity", "+Infinity" -> {
+                        return Double.POSITIVE_INFINITY;
+                    }
+                    case "-Infinity" -> {
+                        return Double.NEGATIVE_INFINITY;
+                    }
+                    case "NaN" -> {
+                        return Double.NaN;
+                    }
+                    default -> {
+                        // fall through to the error below
+                    }
+                }
+            }
+            throw MismatchedInputException.from(p, double.class, "must be a number (or \"-Infinity\")");
+        }
+    }
+}
