@@ -76,26 +76,7 @@ final class DistributionInputDeserializer extends ValueDeserializer<Distribution
     }
 
     private static double number(JsonParser p, JsonToken token) {
-        if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
-            return p.getDoubleValue();
-        }
-        if (token == JsonToken.VALUE_STRING) {
-            switch (p.getString()) {
-                case "Infinity", "+Infinity" -> {
-                    return Double.POSITIVE_INFINITY;
-                }
-                case "-Infinity" -> {
-                    return Double.NEGATIVE_INFINITY;
-                }
-                case "NaN" -> {
-                    return Double.NaN;
-                }
-                default -> {
-                    throw MismatchedInputException.from(p, double.class,
-                            "must be a number (or the string \"-Infinity\" for log-probabilities)");
-                }
-            }
-        }
-        throw MismatchedInputException.from(p, double.class, "must be a number");
+        return JsonNumbers.read(p, token, token == JsonToken.VALUE_STRING
+                ? "must be a number (or the string \"-Infinity\" for log-probabilities)" : "must be a number");
     }
 }

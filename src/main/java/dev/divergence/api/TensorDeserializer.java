@@ -83,26 +83,7 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
         }
 
         private double number(JsonToken token) {
-            if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
-                return p.getDoubleValue();
-            }
-            if (token == JsonToken.VALUE_STRING) {
-                switch (p.getString()) {
-                    case "Infinity", "+Infinity" -> {
-                        return Double.POSITIVE_INFINITY;
-                    }
-                    case "-Infinity" -> {
-                        return Double.NEGATIVE_INFINITY;
-                    }
-                    case "NaN" -> {
-                        return Double.NaN;
-                    }
-                    default -> {
-                        // fall through to the error below
-                    }
-                }
-            }
-            throw MismatchedInputException.from(p, double.class, "must be a number (or \"-Infinity\")");
+            return JsonNumbers.read(p, token, "must be a number (or \"-Infinity\")");
         }
     }
 }
