@@ -23,7 +23,7 @@ public class DivergenceApplication {
     private static void exitCleanlyOnSigterm() {
         try {
             Signal.handle(new Signal("TERM"), signal -> new Thread(() -> System.exit(0), "sigterm-exit").start());
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+        } catch (IllegalArgumentException e) {
             // no SIGTERM on this platform (or the JVM reserves it): keep the default behaviour
         }
     }
