@@ -37,17 +37,16 @@ public class KlDivService {
      */
     public KlDivResult evaluate(TensorInput input, TensorInput target, String reduction, Boolean logTarget) {
         Violations violations = new Violations(limits.maxViolations());
-        KlDivLoss.Reduction r = KlDivLoss.Reduction.MEAN;
-        if (reduction != null) {
-            try {
-                r = KlDivLoss.Reduction.valueOf(reduction.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                r = null;
-            }
-            if (r == null || !reduction.equals(reduction.toLowerCase(Locale.ROOT))) {
-                violations.add(RequestProblem.INVALID_OPTION, "/reduction",
-                        "unknown reduction \"" + reduction + "\"; expected none, sum, mean or batchmean");
-            }
+        KlDivLoss.Reduction r = reduction == null ? KlDivLoss.Reduction.MEAN : switch (reduction) {
+            case "none" -> KlDivLoss.Reduction.NONE;
+            case "sum" -> KlDivLoss.Reduction.SUM;
+            case "mean" -> KlDivLoss.Reduction.MEAN;
+            case "batchmean" -> KlDivLoss.Reduction.BATCHMEAN;
+            default -> null;
+        };
+        if (r == null) {
+            violations.add(RequestProblem.INVALID_OPTION, "/reduction",
+                    "unknown reduction \"" + reduction + "\"; expected none, sum, mean or batchmean");
         }
         if (input == null || target == null) {
             if (input == null) {
