@@ -27,6 +27,19 @@ final class Examples {
             {"input": [[-1.313261687518223, -0.31326168751822303], [-1.3132616875182226, -0.3132616875182226]],
              "target": [[0.47502081252106, 0.52497918747894], [0.47502081252106, 0.52497918747894]], "reduction": "sum"}""";
 
+    static final String PARAMETRIC_NORMALS = """
+            {"p": {"family": "Normal", "params": {"loc": 0, "scale": 1}}, "q": {"family": "Normal", "params": {"loc": 1, "scale": 2}}}""";
+    static final String PARAMETRIC_VAE = """
+            {"p": {"family": "Normal", "params": {"loc": [0.5, -0.3, 0.0], "scale": [0.8, 1.2, 1.0]}}, "q": {"family": "Normal", "params": {"loc": 0, "scale": 1}}}""";
+    static final String PARAMETRIC_MVN = """
+            {"p": {"family": "MultivariateNormal", "params": {"loc": [0, 0], "covariance_matrix": [[1, 0.5], [0.5, 2]]}},
+             "q": {"family": "MultivariateNormal", "params": {"loc": [1, -1], "covariance_matrix": [[2, 0], [0, 2]]}}}""";
+    static final String PARAMETRIC_MIXTURE = """
+            {"p": {"family": "Gamma", "params": {"concentration": 3, "rate": 2}},
+             "q": {"family": "MixtureSameFamily", "params": {"mixture_distribution": {"family": "Categorical", "params": {"probs": [0.3, 0.7]}},
+                   "component_distribution": {"family": "Normal", "params": {"loc": [0.5, 2], "scale": [0.5, 1]}}}},
+             "method": "monteCarlo", "monteCarlo": {"samples": 200000, "seed": 7}}""";
+
     private Examples() {
     }
 }

@@ -16,6 +16,15 @@ public enum ProblemType {
     INVALID_DISTRIBUTION("invalid-distribution", "Invalid distribution", HttpStatus.BAD_REQUEST),
     LENGTH_MISMATCH("length-mismatch", "Distributions of different lengths", HttpStatus.BAD_REQUEST),
     INVALID_OPTION("invalid-option", "Invalid option", HttpStatus.BAD_REQUEST),
+    UNKNOWN_FAMILY("unknown-family", "Unknown distribution family", HttpStatus.BAD_REQUEST),
+    UNKNOWN_PARAMETER("unknown-parameter", "Unknown distribution parameter", HttpStatus.BAD_REQUEST),
+    MISSING_PARAMETER("missing-parameter", "Missing distribution parameter", HttpStatus.BAD_REQUEST),
+    CONFLICTING_PARAMETERS("conflicting-parameters", "Conflicting distribution parameters", HttpStatus.BAD_REQUEST),
+    INVALID_PARAMETER("invalid-parameter", "Distribution parameter out of its domain", HttpStatus.BAD_REQUEST),
+    SHAPE_MISMATCH("shape-mismatch", "Parameter shapes do not fit together", HttpStatus.BAD_REQUEST),
+    INCOMPATIBLE_DISTRIBUTIONS("incompatible-distributions", "Distributions on different sample spaces",
+            HttpStatus.UNPROCESSABLE_CONTENT),
+    NO_CLOSED_FORM("no-closed-form", "No closed form for this pair", HttpStatus.UNPROCESSABLE_CONTENT),
     BAD_REQUEST("bad-request", "Bad request", HttpStatus.BAD_REQUEST),
     LIMIT_EXCEEDED("limit-exceeded", "Request exceeds a configured limit", HttpStatus.CONTENT_TOO_LARGE),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.CONTENT_TOO_LARGE),
@@ -64,6 +73,14 @@ public enum ProblemType {
             case INVALID_OPTION -> INVALID_OPTION;
             case MISSING_FIELD -> MISSING_FIELD;
             case LIMIT_EXCEEDED -> LIMIT_EXCEEDED;
+            case UNKNOWN_FAMILY -> UNKNOWN_FAMILY;
+            case UNKNOWN_PARAMETER -> UNKNOWN_PARAMETER;
+            case MISSING_PARAMETER -> MISSING_PARAMETER;
+            case CONFLICTING_PARAMETERS -> CONFLICTING_PARAMETERS;
+            case INVALID_PARAMETER -> INVALID_PARAMETER;
+            case SHAPE_MISMATCH -> SHAPE_MISMATCH;
+            case INCOMPATIBLE_DISTRIBUTIONS -> INCOMPATIBLE_DISTRIBUTIONS;
+            case NO_CLOSED_FORM -> NO_CLOSED_FORM;
         };
     }
 

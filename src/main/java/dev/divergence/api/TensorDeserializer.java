@@ -24,6 +24,14 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
             throw MismatchedInputException.from(p, TensorInput.class,
                     "must be an array of numbers, or a nested rectangular array (rank >= 1)");
         }
+        return readArray(p);
+    }
+
+    /**
+     * @param p a parser positioned on START_ARRAY
+     * @return the tensor, rank ≥ 1
+     */
+    static TensorInput readArray(JsonParser p) {
         Reader reader = new Reader(p);
         reader.read(0);
         int rank = reader.leafDepth < 0 ? 1 : reader.leafDepth + 1;

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestBytes largest accepted request body, in bytes (checked from Content-Length)
  * @param sumTolerance how far from 1 the sum of probabilities may be when {@code normalize} is false
  * @param maxViolations most field errors listed in one problem response
+ * @param maxDimension largest event dimension d of a multivariate parametric family (MultivariateNormal, Wishart)
+ * @param maxMonteCarloSamples most Monte Carlo draws in one parametric request (samples × batch elements)
  */
 @Validated
 @ConfigurationProperties("divergence.limits")
@@ -24,5 +26,7 @@ public record LimitProperties(
         @DefaultValue("32") @Positive int maxRenyiOrders,
         @DefaultValue("67108864") @Positive long maxRequestBytes,
         @DefaultValue("1e-6") @PositiveOrZero double sumTolerance,
-        @DefaultValue("50") @Positive int maxViolations) {
+        @DefaultValue("50") @Positive int maxViolations,
+        @DefaultValue("512") @Positive int maxDimension,
+        @DefaultValue("20000000") @Positive long maxMonteCarloSamples) {
 }

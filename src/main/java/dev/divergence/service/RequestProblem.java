@@ -11,5 +11,21 @@ public enum RequestProblem {
     /** A required field is absent or null. */
     MISSING_FIELD,
     /** The request is larger than a configured limit. */
-    LIMIT_EXCEEDED
+    LIMIT_EXCEEDED,
+    /** A parametric family name that the service does not know. */
+    UNKNOWN_FAMILY,
+    /** A parameter name the family does not have. */
+    UNKNOWN_PARAMETER,
+    /** A required parameter (or one of a group of alternatives) is absent. */
+    MISSING_PARAMETER,
+    /** More than one of a group of alternative parameterizations (probs and logits) is given. */
+    CONFLICTING_PARAMETERS,
+    /** A parameter value outside its domain (scale ≤ 0, probs outside [0, 1], a covariance not positive definite). */
+    INVALID_PARAMETER,
+    /** Parameter shapes that do not fit together (a d-vector with an e × e matrix, batches that do not broadcast). */
+    SHAPE_MISMATCH,
+    /** Two distributions on different sample spaces: KL between them is undefined. */
+    INCOMPATIBLE_DISTRIBUTIONS,
+    /** method closedForm for a pair that has no closed form. */
+    NO_CLOSED_FORM
 }

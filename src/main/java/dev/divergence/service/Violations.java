@@ -28,6 +28,10 @@ final class Violations {
         }
     }
 
+    int count() {
+        return total;
+    }
+
     boolean isEmpty() {
         return total == 0;
     }

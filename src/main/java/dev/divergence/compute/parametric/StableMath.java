@@ -1,0 +1,141 @@
+package dev.divergence.compute.parametric;
+
+import org.apache.commons.numbers.gamma.Digamma;
+import org.apache.commons.numbers.gamma.LogGamma;
+
+/**
+ * Elementary functions written to keep their relative accuracy where the textbook form cancels or overflows.
+ * Each method says which cancellation it avoids.
+ */
+final class StableMath {
+
+    /** Euler–Mascheroni constant γ. */
+    static final double EULER = 0.5772156649015329;
+    static final double LN_2 = 0.6931471805599453;
+    static final double LN_PI = 1.1447298858494002;
+    static final double LN_2PI = 1.8378770664093453;
+
+    private StableMath() {
+    }
+
+    /**
+     * e^u − 1 − u, accurate near u = 0 (where expm1(u) − u loses every digit of the u²/2 term).
+     */
+    static double expm1MinusX(double u) {
+        if (Math.abs(u) < 0.1) {
+            // Taylor series u²/2! + u³/3! + …; 12 terms reach 1e-16 relative for |u| < 0.1
+            double term = u * u / 2;
+            double sum = term;
+            for (int n = 3; n < 15; n++) {
+                term *= u / n;
+                sum += term;
+            }
+            return sum;
+        }
+        return Math.expm1(u) - u;
+    }
+
+    /** x − ln(1 + x) for x > −1, accurate near x = 0. */
+    static double xMinusLog1p(double x) {
+        if (Math.abs(x) < 0.1) {
+            // x²/2 − x³/3 + x⁴/4 − …
+            double power = x * x;
+            double sum = 0;
+            for (int n = 2; n < 40; n++) {
+                sum += ((n & 1) == 0 ? power : -power) / n;
+                power *= x;
+            }
+            return sum;
+        }
+        return x - Math.log1p(x);
+    }
+
+    /** (1 + x) ln(1 + x) − x for x ≥ −1, accurate near x = 0; the Poisson and Gamma rate terms. */
+    static double onePlusXLog1pMinusX(double x) {
+        if (x == -1) {
+            return 1;
+        }
+        if (Math.abs(x) < 0.1) {
+            // x²/2 − x³/6 + x⁴/12 − … = Σ_{n≥2} (−1)^n x^n / (n (n − 1))
+            double power = x * x;
+            double sum = 0;
+            for (int n = 2; n < 40; n++) {
+                sum += ((n & 1) == 0 ? power : -power) / ((double) n * (n - 1));
+                power *= x;
+            }
+            return sum;
+        }
+        return (1 + x) * Math.log1p(x) - x;
+    }
+
+    /** x ln y with 0 ln y = 0 for every y ≥ 0 (torch.special.xlogy). */
+    static double xlogy(double x, double y) {
+        return x == 0 ? 0 : x * Math.log(y);
+    }
+
+    /**
+     * ln((e^η − 1)/η), the log-partition function of the continuous Bernoulli in its natural parameter
+     * (ln 1 = 0 at η = 0); no overflow for large |η|.
+     */
+    static double logExpm1Ratio(double eta) {
+        if (Math.abs(eta) < 0.02) {
+            // η/2 + η²/24 − η⁴/2880 + η⁶/181440 (Bernoulli numbers); truncation < 1e-19 here
+            double e2 = eta * eta;
+            return eta / 2 + e2 / 24 - e2 * e2 / 2880 + e2 * e2 * e2 / 181440;
+        }
+        if (eta > 0) {
+            // e^η overflows for η > 709: ln(e^η − 1) = η + ln(1 − e^−η)
+            return eta + Math.log1p(-Math.exp(-eta)) - Math.log(eta);
+        }
+        return Math.log(-Math.expm1(eta)) - Math.log(-eta);
+    }
+
+    /** ln(1 + e^x) without overflow. */
+    static double softplus(double x) {
+        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+    }
+
+    /** ln Γ(x). */
+    static double lgamma(double x) {
+        return LogGamma.value(x);
+    }
+
+    /** ψ(x). */
+    static double digamma(double x) {
+        return Digamma.value(x);
+    }
+
+    /** ln Γ_d(a) = d(d − 1)/4 ln π + Σ_{j=1..d} ln Γ(a + (1 − j)/2), the multivariate gamma function. */
+    static double multivariateLgamma(double a, int d) {
+        double sum = d * (d - 1) / 4.0 * LN_PI;
+        for (int j = 1; j <= d; j++) {
+            sum += LogGamma.value(a + (1 - j) / 2.0);
+        }
+        return sum;
+    }
+
+    /** ψ_d(a) = Σ_{j=1..d} ψ(a + (1 − j)/2), the multivariate digamma function. */
+    static double multivariateDigamma(double a, int d) {
+        double sum = 0;
+        for (int j = 1; j <= d; j++) {
+            sum += Digamma.value(a + (1 - j) / 2.0);
+        }
+        return sum;
+    }
+
+    /** ln Σ e^{x_i}, with −∞ entries allowed; −∞ when all are. */
+    static double logSumExp(double[] x) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            max = Math.max(max, v);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double s = 0;
+        for (double v : x) {
+            s += Math.exp(v - max);
+        }
+        return max + Math.log(s);
+    }
+}

@@ -1,0 +1,233 @@
+package dev.divergence.compute.parametric;
+
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
+
+/**
+ * A symmetric positive-definite d × d matrix held as its lower Cholesky factor L (A = L Lᵀ), built from any of
+ * torch's three parameterizations. Decompositions, inverses and triangular solves come from Hipparchus.
+ */
+final class SymmetricPositiveDefinite {
+
+    /** torch's symmetry check: {@code torch.allclose(A, A.mT, atol=1e-6)} with its default rtol 1e-5. */
+    private static final double SYMMETRY_ATOL = 1e-6;
+    private static final double SYMMETRY_RTOL = 1e-5;
+
+    private final RealMatrix lower;
+    private final double[][] l;
+    private final double logDeterminant;
+
+    private SymmetricPositiveDefinite(RealMatrix lower) {
+        this.lower = lower;
+        this.l = lower.getData();
+        double sum = 0;
+        for (int i = 0; i < l.length; i++) {
+            sum += Math.log(l[i][i]);
+        }
+        this.logDeterminant = 2 * sum;
+    }
+
+    /**
+     * @param name the parameter's torch name, for errors
+     * @param a d × d, row-major
+     * @param d the dimension
+     * @return the matrix
+     * @throws InvalidParameterException if an entry is not finite, A is not symmetric or not positive definite
+     */
+    static SymmetricPositiveDefinite ofMatrix(String name, double[] a, int d) {
+        return new SymmetricPositiveDefinite(cholesky(name, symmetric(name, a, d)));
+    }
+
+    /**
+     * @param name the parameter's torch name
+     * @param precision P = A⁻¹, d × d, row-major
+     * @param d the dimension
+     * @return A = P⁻¹
+     * @throws InvalidParameterException if P is not symmetric positive definite
+     */
+    static SymmetricPositiveDefinite ofInverse(String name, double[] precision, int d) {
+        RealMatrix p = symmetric(name, precision, d);
+        CholeskyDecomposition c = decompose(name, p);
+        RealMatrix inverse = c.getSolver().getInverse();
+        // symmetrize the rounding of the inverse before factorizing it
+        RealMatrix sym = inverse.add(inverse.transpose()).scalarMultiply(0.5);
+        return new SymmetricPositiveDefinite(cholesky(name, sym));
+    }
+
+    /**
+     * @param name the parameter's torch name
+     * @param tril L, lower triangular with a positive diagonal, d × d, row-major
+     * @param d the dimension
+     * @return A = L Lᵀ
+     * @throws InvalidParameterException if L has a non-zero entry above the diagonal or a diagonal entry ≤ 0
+     */
+    static SymmetricPositiveDefinite ofCholesky(String name, double[] tril, int d) {
+        double[][] m = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double v = tril[i * d + j];
+                if (!(Math.abs(v) < Double.POSITIVE_INFINITY)) {
+                    throw new InvalidParameterException(name, i * d + j, "must be finite, was " + v);
+                }
+                if (j > i && v != 0) {
+                    throw new InvalidParameterException(name, i * d + j,
+                            "must be lower triangular: entries above the diagonal must be 0, was " + v);
+                }
+                if (j == i && !(v > 0)) {
+                    throw new InvalidParameterException(name, i * d + j,
+                            "must have a positive diagonal, was " + v);
+                }
+                m[i][j] = v;
+            }
+        }
+        return new SymmetricPositiveDefinite(new Array2DRowRealMatrix(m, false));
+    }
+
+    /**
+     * @param factor W, d × r, row-major
+     * @param diag D, length d, entries > 0
+     * @param d the dimension
+     * @param r the rank of W
+     * @return A = W Wᵀ + diag(D)
+     * @throws InvalidParameterException if an entry of W is not finite or of D not finite and > 0
+     */
+    static SymmetricPositiveDefinite ofLowRank(double[] factor, double[] diag, int d, int r) {
+        for (int i = 0; i < factor.length; i++) {
+            if (!(Math.abs(factor[i]) < Double.POSITIVE_INFINITY)) {
+                throw new InvalidParameterException("cov_factor", i, "must be finite, was " + factor[i]);
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            if (!(diag[i] > 0 && diag[i] < Double.POSITIVE_INFINITY)) {
+                throw new InvalidParameterException("cov_diag", i, "must be finite and > 0, was " + diag[i]);
+            }
+        }
+        RealMatrix w = new Array2DRowRealMatrix(d, r);
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < r; j++) {
+                w.setEntry(i, j, factor[i * r + j]);
+            }
+        }
+        RealMatrix a = w.multiplyTransposed(w);
+        for (int i = 0; i < d; i++) {
+            a.addToEntry(i, i, diag[i]);
+        }
+        return new SymmetricPositiveDefinite(cholesky("cov_factor", a));
+    }
+
+    /** @return diag(variances) */
+    static SymmetricPositiveDefinite ofDiagonal(double[] sd) {
+        RealMatrix m = MatrixUtils.createRealDiagonalMatrix(sd);
+        return new SymmetricPositiveDefinite(m);
+    }
+
+    private static RealMatrix symmetric(String name, double[] a, int d) {
+        double[][] m = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double v = a[i * d + j];
+                if (!(Math.abs(v) < Double.POSITIVE_INFINITY)) {
+                    throw new InvalidParameterException(name, i * d + j, "must be finite, was " + v);
+                }
+                m[i][j] = v;
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < i; j++) {
+                if (Math.abs(m[i][j] - m[j][i]) > SYMMETRY_ATOL + SYMMETRY_RTOL * Math.abs(m[j][i])) {
+                    throw new InvalidParameterException(name, i * d + j, "must be symmetric: entry [" + i + "][" + j
+                            + "] is " + m[i][j] + " but [" + j + "][" + i + "] is " + m[j][i]);
+                }
+                double mean = 0.5 * (m[i][j] + m[j][i]);
+                m[i][j] = mean;
+                m[j][i] = mean;
+            }
+        }
+        return new Array2DRowRealMatrix(m, false);
+    }
+
+    private static CholeskyDecomposition decompose(String name, RealMatrix a) {
+        try {
+            // symmetry was checked and enforced above; a pivot <= 0 means "not positive definite"
+            return new CholeskyDecomposition(a, 1e-12, 0);
+        } catch (MathIllegalArgumentException e) {
+            throw new InvalidParameterException(name, -1, "must be positive definite (its Cholesky factorization "
+                    + "fails: an eigenvalue is <= 0 or too small for double precision)");
+        }
+    }
+
+    private static RealMatrix cholesky(String name, RealMatrix a) {
+        return decompose(name, a).getL();
+    }
+
+    /** @return d */
+    int dimension() {
+        return l.length;
+    }
+
+    /** @return ln det A = 2 Σ ln L_ii */
+    double logDeterminant() {
+        return logDeterminant;
+    }
+
+    /** @return L as rows (shared, do not modify) */
+    double[][] lowerRows() {
+        return l;
+    }
+
+    /** @return L */
+    RealMatrix lower() {
+        return lower;
+    }
+
+    /**
+     * @param other B = M Mᵀ, same dimension
+     * @return tr(A⁻¹ B) = ‖L⁻¹ M‖²_F
+     */
+    double traceOfInverseTimes(SymmetricPositiveDefinite other) {
+        int d = l.length;
+        double sum = 0;
+        for (int j = 0; j < d; j++) {
+            RealVector column = other.lower.getColumnVector(j);
+            MatrixUtils.solveLowerTriangularSystem(lower, column);
+            sum += column.dotProduct(column);
+        }
+        return sum;
+    }
+
+    /**
+     * @param v a vector of length d
+     * @return vᵀ A⁻¹ v = ‖L⁻¹ v‖²
+     */
+    double mahalanobis(double[] v) {
+        RealVector x = new ArrayRealVector(v);
+        MatrixUtils.solveLowerTriangularSystem(lower, x);
+        return x.dotProduct(x);
+    }
+
+    /**
+     * ‖L⁻¹ v‖² by forward substitution on the cached rows, without allocating (the Monte Carlo inner loop).
+     *
+     * @param v a vector of length d, overwritten with L⁻¹ v
+     * @return ‖L⁻¹ v‖²
+     */
+    double mahalanobisInPlace(double[] v) {
+        double sum = 0;
+        for (int i = 0; i < v.length; i++) {
+            double[] row = l[i];
+            double s = v[i];
+            for (int j = 0; j < i; j++) {
+                s -= row[j] * v[j];
+            }
+            s /= row[i];
+            v[i] = s;
+            sum += s * s;
+        }
+        return sum;
+    }
+}
