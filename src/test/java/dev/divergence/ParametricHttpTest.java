@@ -84,6 +84,53 @@ class ParametricHttpTest {
         assertThat(body.get("warnings").toString()).contains("no closed form");
     }
 
+    /** The (P, Q) rules of torch/distributions/kl.py, among the families this service names like torch. */
+    private static final String TORCH_PAIRS = """
+            Bernoulli,Bernoulli Beta,Beta Binomial,Binomial Categorical,Categorical Cauchy,Cauchy
+            ContinuousBernoulli,ContinuousBernoulli Dirichlet,Dirichlet Exponential,Exponential Gamma,Gamma
+            Gumbel,Gumbel Geometric,Geometric HalfNormal,HalfNormal Laplace,Laplace Normal,Normal
+            OneHotCategorical,OneHotCategorical Pareto,Pareto Poisson,Poisson Uniform,Uniform Wishart,Wishart
+            LogNormal,LogNormal HalfCauchy,HalfCauchy Independent,Independent
+            MultivariateNormal,MultivariateNormal MultivariateNormal,LowRankMultivariateNormal
+            LowRankMultivariateNormal,MultivariateNormal LowRankMultivariateNormal,LowRankMultivariateNormal
+            Bernoulli,Poisson Beta,ContinuousBernoulli Beta,Pareto Beta,Exponential Beta,Gamma Beta,Normal Beta,Uniform
+            ContinuousBernoulli,Pareto ContinuousBernoulli,Exponential ContinuousBernoulli,Normal
+            ContinuousBernoulli,Uniform Exponential,Beta Exponential,ContinuousBernoulli Exponential,Pareto
+            Exponential,Uniform Exponential,Gamma Exponential,Gumbel Exponential,Normal Gamma,Beta
+            Gamma,ContinuousBernoulli Gamma,Pareto Gamma,Uniform Gamma,Exponential Gamma,Gumbel Gamma,Normal
+            Gumbel,Beta Gumbel,ContinuousBernoulli Gumbel,Exponential Gumbel,Gamma Gumbel,Pareto Gumbel,Uniform
+            Gumbel,Normal Laplace,Beta Laplace,ContinuousBernoulli Laplace,Exponential Laplace,Gamma Laplace,Pareto
+            Laplace,Uniform Laplace,Normal Normal,Beta Normal,ContinuousBernoulli Normal,Exponential Normal,Gamma
+            Normal,Pareto Normal,Uniform Normal,Gumbel Normal,Laplace Pareto,Beta Pareto,ContinuousBernoulli
+            Pareto,Uniform Pareto,Exponential Pareto,Gamma Pareto,Normal Poisson,Bernoulli Poisson,Binomial
+            Uniform,Beta Uniform,ContinuousBernoulli Uniform,Exponential Uniform,Gamma Uniform,Gumbel Uniform,Normal
+            Uniform,Pareto""";
+
+    @Test
+    void capabilitiesListEveryPairOfTorchsKlPyAsAClosedForm() {
+        JsonNode capabilities = GoldenCorpus.JSON.readTree(new HttpClientSupport(port).get("/v1/capabilities").body());
+        JsonNode parametric = capabilities.get("parametric");
+        java.util.Set<String> closed = new java.util.HashSet<>();
+        java.util.Set<String> flagged = new java.util.HashSet<>();
+        for (JsonNode pair : parametric.get("closedFormPairs")) {
+            String key = pair.get("p").asString() + "," + pair.get("q").asString();
+            closed.add(key);
+            if (pair.get("torch").booleanValue()) {
+                flagged.add(key);
+            }
+        }
+        java.util.List<String> torch = java.util.List.of(TORCH_PAIRS.trim().split("\\s+"));
+        // 87 registrations in kl.py: 25 same-type (ExponentialFamily is Wishart's; TransformedDistribution covers
+        // LogNormal and HalfCauchy) + 62 cross-type, i.e. 88 pairs of family names
+        assertThat(torch).hasSize(88);
+        assertThat(closed).containsAll(torch);
+        assertThat(flagged).containsAll(torch);
+        // Chi2 subclasses Gamma in torch, so it inherits every Gamma rule
+        assertThat(flagged).contains("Chi2,Normal", "Beta,Chi2", "Chi2,Chi2");
+        assertThat(parametric.get("families").findValuesAsString("name")).contains("Normal", "Wishart",
+                "Independent", "MixtureSameFamily", "Weibull", "StudentT");
+    }
+
     private JsonNode post(String body, int status) {
         HttpResponse<String> response = new HttpClientSupport(port).post("/v1/divergences/parametric", body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

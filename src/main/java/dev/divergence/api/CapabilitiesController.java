@@ -2,6 +2,8 @@ package dev.divergence.api;
 
 import dev.divergence.config.LimitProperties;
 import dev.divergence.service.Metric;
+import dev.divergence.service.ParametricFamilies;
+import dev.divergence.service.ParametricService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
@@ -18,17 +20,35 @@ class CapabilitiesController {
 
     CapabilitiesController(LimitProperties limits) {
         this.capabilities = new Capabilities(
-                List.of("/v1/divergences/discrete", "/v1/divergences/discrete/batch", "/v1/divergences/kl-div"),
+                List.of("/v1/divergences/discrete", "/v1/divergences/discrete/batch", "/v1/divergences/kl-div",
+                        "/v1/divergences/parametric"),
                 Arrays.stream(Metric.values()).map(Metric::jsonName).toList(),
                 List.of("probabilities", "counts", "logProbabilities", "logits"),
                 List.of("none", "additive", "epsilon"),
                 List.of(new Capabilities.Unit("e", "nats"), new Capabilities.Unit("2", "bits"),
                         new Capabilities.Unit("10", "hartleys"), new Capabilities.Unit("b > 0, b != 1", "base-b")),
+                new Capabilities.Parametric(List.of("auto", "closedForm", "monteCarlo"),
+                        ParametricService.DEFAULT_SAMPLES, ParametricService.DEFAULT_SEED,
+                        ParametricFamilies.all().values().stream().map(CapabilitiesController::family).toList(),
+                        ParametricFamilies.closedFormPairs()),
                 new Capabilities.Limits(limits.maxElements(), limits.maxBatchPairs(), limits.maxRenyiOrders(),
-                        limits.maxRequestBytes(), limits.sumTolerance()));
+                        limits.maxRequestBytes(), limits.sumTolerance(), limits.maxDimension(),
+                        limits.maxMonteCarloSamples()));
     }
 
-    @Operation(summary = "What this instance supports: endpoints, metrics, input types, smoothing, units, limits")
+    private static Capabilities.Family family(ParametricFamilies.Family f) {
+        return new Capabilities.Family(f.name(), f.support(), f.parameters().stream()
+                .map(p -> new Capabilities.Parameter(p.name(), switch (p.eventRank()) {
+                    case -1 -> "distribution";
+                    case 0 -> "scalar";
+                    case 1 -> "vector";
+                    default -> "matrix";
+                }, Double.isNaN(p.defaultValue()) ? null : p.defaultValue(), p.description())).toList(),
+                f.alternatives());
+    }
+
+    @Operation(summary = "What this instance supports: endpoints, metrics, input types, smoothing, units, parametric "
+            + "families and their closed-form pairs, limits")
     @GetMapping(path = "/v1/capabilities", produces = MediaType.APPLICATION_JSON_VALUE)
     Capabilities capabilities() {
         return capabilities;
@@ -40,16 +60,47 @@ class CapabilitiesController {
      * @param inputTypes accepted values of {@code inputType}
      * @param smoothingMethods accepted values of {@code smoothing.method}
      * @param units logarithm bases and their units
+     * @param parametric families, parameters, methods and closed-form pairs of the parametric endpoint
      * @param limits the configured limits
      */
     record Capabilities(List<String> endpoints, List<String> metrics, List<String> inputTypes,
-            List<String> smoothingMethods, List<Unit> units, Limits limits) {
+            List<String> smoothingMethods, List<Unit> units, Parametric parametric, Limits limits) {
 
         record Unit(String base, String unit) {
         }
 
+        /**
+         * @param methods values of {@code method}
+         * @param defaultSamples Monte Carlo draws when not given
+         * @param defaultSeed Monte Carlo seed when not given
+         * @param families every family by its torch.distributions name
+         * @param closedFormPairs every (P, Q) pair with a closed form, and whether torch has it
+         */
+        record Parametric(List<String> methods, int defaultSamples, long defaultSeed, List<Family> families,
+                List<ParametricFamilies.ClosedFormPair> closedFormPairs) {
+        }
+
+        /**
+         * @param name torch's class name
+         * @param support where samples live
+         * @param parameters torch's parameter names
+         * @param alternatives groups of which exactly one parameter must be given
+         */
+        record Family(String name, String support, List<Parameter> parameters, List<List<String>> alternatives) {
+        }
+
+        /**
+         * @param name torch's name
+         * @param kind scalar, vector or matrix per batch element, or a nested distribution
+         * @param defaultValue the default when absent (null: none)
+         * @param description what it is
+         */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        record Parameter(String name, String kind, Double defaultValue, String description) {
+        }
+
         record Limits(int maxElements, int maxBatchPairs, int maxRenyiOrders, long maxRequestBytes,
-                double sumTolerance) {
+                double sumTolerance, int maxDimension, long maxMonteCarloSamples) {
         }
     }
 }

@@ -14,17 +14,20 @@ import dev.divergence.compute.parametric.Geometric;
 import dev.divergence.compute.parametric.Gumbel;
 import dev.divergence.compute.parametric.HalfCauchy;
 import dev.divergence.compute.parametric.HalfNormal;
+import dev.divergence.compute.parametric.IncompatibleDistributionsException;
 import dev.divergence.compute.parametric.Laplace;
 import dev.divergence.compute.parametric.LogNormal;
 import dev.divergence.compute.parametric.MultivariateNormal;
 import dev.divergence.compute.parametric.Normal;
 import dev.divergence.compute.parametric.OneHotCategorical;
+import dev.divergence.compute.parametric.ParametricDivergences;
 import dev.divergence.compute.parametric.Pareto;
 import dev.divergence.compute.parametric.Poisson;
 import dev.divergence.compute.parametric.StudentT;
 import dev.divergence.compute.parametric.Uniform;
 import dev.divergence.compute.parametric.Weibull;
 import dev.divergence.compute.parametric.Wishart;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,6 +191,70 @@ public final class ParametricFamilies {
     /** @return the family with that torch name, or null */
     public static Family get(String name) {
         return FAMILIES.get(name);
+    }
+
+    /**
+     * One pair of families with a closed form.
+     *
+     * @param p the family of P
+     * @param q the family of Q
+     * @param torch whether torch's kl.py has a rule for it
+     */
+    public record ClosedFormPair(String p, String q, boolean torch) {
+    }
+
+    /**
+     * The (P, Q) family pairs that have a closed form, found by asking {@link ParametricDivergences} about one
+     * member of each family (availability depends on the families, not on their parameters), plus Independent
+     * against Independent (componentwise).
+     *
+     * @return the pairs, P then Q in family order
+     */
+    public static List<ClosedFormPair> closedFormPairs() {
+        Map<String, Distribution> members = new LinkedHashMap<>();
+        members.put("Normal", Normal.of(0, 1));
+        members.put("LogNormal", LogNormal.of(0, 1));
+        members.put("HalfNormal", HalfNormal.of(1));
+        members.put("Laplace", Laplace.of(0, 1));
+        members.put("Gumbel", Gumbel.of(0, 1));
+        members.put("Cauchy", Cauchy.of(0, 1));
+        members.put("HalfCauchy", HalfCauchy.of(1));
+        members.put("StudentT", StudentT.of(3, 0, 1));
+        members.put("Exponential", Exponential.of(1));
+        members.put("Gamma", Gamma.of(2, 1));
+        members.put("Chi2", Gamma.chi2(3));
+        members.put("Weibull", Weibull.of(1, 1.5));
+        members.put("Beta", Beta.of(2, 3));
+        members.put("ContinuousBernoulli", ContinuousBernoulli.ofProbs(0.3));
+        members.put("Uniform", Uniform.of(0, 1));
+        members.put("Pareto", Pareto.of(1, 3));
+        members.put("Bernoulli", Bernoulli.ofProbs(0.3));
+        members.put("Binomial", Binomial.of(10, Bernoulli.ofProbs(0.3)));
+        members.put("Geometric", Geometric.of(Bernoulli.ofProbs(0.3)));
+        members.put("Poisson", Poisson.of(2));
+        members.put("Categorical", Categorical.ofProbs(new double[] {0.2, 0.3, 0.5}));
+        members.put("OneHotCategorical", OneHotCategorical.of(Categorical.ofProbs(new double[] {0.2, 0.3, 0.5})));
+        members.put("Dirichlet", Dirichlet.of(new double[] {1, 2, 3}));
+        double[] cov = {1, 0.5, 0, 0.5, 2, 0.3, 0, 0.3, 1.5};
+        members.put("MultivariateNormal", MultivariateNormal.ofCovariance(new double[3], cov));
+        members.put("LowRankMultivariateNormal", MultivariateNormal.ofLowRank(new double[3],
+                new double[] {1, 0.5, -0.3}, new double[] {1, 1, 1}, 1));
+        members.put("Wishart", Wishart.ofCovariance(4, cov, 3));
+        List<ClosedFormPair> pairs = new ArrayList<>();
+        for (Map.Entry<String, Distribution> p : members.entrySet()) {
+            for (Map.Entry<String, Distribution> q : members.entrySet()) {
+                try {
+                    if (ParametricDivergences.klDivergence(p.getValue(), q.getValue()) != null) {
+                        pairs.add(new ClosedFormPair(p.getKey(), q.getKey(),
+                                ParametricDivergences.registeredInTorch(p.getKey(), q.getKey())));
+                    }
+                } catch (IncompatibleDistributionsException e) {
+                    // different sample spaces: no pair
+                }
+            }
+        }
+        pairs.add(new ClosedFormPair("Independent", "Independent", true));
+        return List.copyOf(pairs);
     }
 
     private static Bernoulli bernoulli(Element e) {

@@ -7,6 +7,7 @@ import dev.divergence.config.LimitProperties;
 import dev.divergence.service.DiscreteDivergenceService;
 import dev.divergence.service.DivergenceMetrics;
 import dev.divergence.service.KlDivService;
+import dev.divergence.service.ParametricService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.stream.Stream;
@@ -28,14 +29,18 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * Every kind of bad input to the discrete endpoints: status, {@code application/problem+json}, the stable
  * {@code type}, and the JSON Pointer of the offending value; never a Java class name in the body.
  */
-@WebMvcTest(controllers = {DiscreteController.class, CapabilitiesController.class, KlDivController.class})
-@Import({DiscreteDivergenceService.class, KlDivService.class, DivergenceMetrics.class, JacksonConfig.class, BadRequestWebTest.Meters.class})
+@WebMvcTest(controllers = {DiscreteController.class, CapabilitiesController.class, KlDivController.class,
+    ParametricController.class})
+@Import({DiscreteDivergenceService.class, KlDivService.class, ParametricService.class, DivergenceMetrics.class,
+    JacksonConfig.class, BadRequestWebTest.Meters.class})
 @EnableConfigurationProperties(LimitProperties.class)
 class BadRequestWebTest {
 
     private static final String DISCRETE = "/v1/divergences/discrete";
     private static final String BATCH = "/v1/divergences/discrete/batch";
     private static final String KL_DIV = "/v1/divergences/kl-div";
+    private static final String PARAMETRIC = "/v1/divergences/parametric";
+    private static final String N01 = "{\"family\": \"Normal\", \"params\": {\"loc\": 0, \"scale\": 1}}";
 
     @Autowired
     MockMvcTester mvc;
@@ -137,7 +142,84 @@ class BadRequestWebTest {
                         "{\"input\": [0], \"target\": [1], \"reduction\": \"average\"}", 400, "invalid-option", "/reduction"),
                 Arguments.of("kl-div: torch's name", KL_DIV, "{\"input\": [0], \"target\": [1], \"log_target\": true}",
                         400, "unknown-field", "/log_target"),
-                Arguments.of("kl-div: missing target", KL_DIV, "{\"input\": [0]}", 400, "missing-field", "/target"));
+                Arguments.of("kl-div: missing target", KL_DIV, "{\"input\": [0]}", 400, "missing-field", "/target"),
+                Arguments.of("parametric: unknown family", PARAMETRIC,
+                        "{\"p\": {\"family\": \"Gaussian\", \"params\": {}}, \"q\": " + N01 + "}", 400,
+                        "unknown-family", "/p/family"),
+                Arguments.of("parametric: unknown parameter", PARAMETRIC,
+                        "{\"p\": {\"family\": \"Normal\", \"params\": {\"mean\": 0, \"scale\": 1}}, \"q\": " + N01
+                                + "}", 400, "unknown-parameter", "/p/params/mean"),
+                Arguments.of("parametric: missing parameter", PARAMETRIC,
+                        "{\"p\": " + N01 + ", \"q\": {\"family\": \"Gamma\", \"params\": {\"rate\": 1}}}", 400,
+                        "missing-parameter", "/q/params/concentration"),
+                Arguments.of("parametric: neither probs nor logits", PARAMETRIC,
+                        "{\"p\": {\"family\": \"Bernoulli\", \"params\": {}}, \"q\": {\"family\": \"Bernoulli\", "
+                                + "\"params\": {\"probs\": 0.5}}}", 400, "missing-parameter", "/p/params"),
+                Arguments.of("parametric: probs and logits", PARAMETRIC,
+                        "{\"p\": {\"family\": \"Bernoulli\", \"params\": {\"probs\": 0.5, \"logits\": 0}}, \"q\": "
+                                + "{\"family\": \"Bernoulli\", \"params\": {\"probs\": 0.5}}}", 400,
+                        "conflicting-parameters", "/p/params/logits"),
+                Arguments.of("parametric: negative scale in a batch", PARAMETRIC,
+                        "{\"p\": {\"family\": \"Normal\", \"params\": {\"loc\": 0, \"scale\": [1, -2]}}, \"q\": "
+                                + N01 + "}", 400, "invalid-parameter", "/p/params/scale/1"),
+                Arguments.of("parametric: probs above 1", PARAMETRIC,
+                        "{\"p\": {\"family\": \"Bernoulli\", \"params\": {\"probs\": 1.5}}, \"q\": "
+                                + "{\"family\": \"Bernoulli\", \"params\": {\"probs\": 0.5}}}", 400,
+                        "invalid-parameter", "/p/params/probs"),
+                Arguments.of("parametric: covariance not positive definite", PARAMETRIC,
+                        "{\"p\": {\"family\": \"MultivariateNormal\", \"params\": {\"loc\": [0, 0], "
+                                + "\"covariance_matrix\": [[1, 2], [2, 1]]}}, \"q\": {\"family\": \"MultivariateNormal\", "
+                                + "\"params\": {\"loc\": [0, 0], \"covariance_matrix\": [[1, 0], [0, 1]]}}}", 400,
+                        "invalid-parameter", "/p/params/covariance_matrix"),
+                Arguments.of("parametric: covariance not symmetric", PARAMETRIC,
+                        "{\"p\": {\"family\": \"MultivariateNormal\", \"params\": {\"loc\": [0, 0], "
+                                + "\"covariance_matrix\": [[1, 0.5], [0.4, 1]]}}, \"q\": {\"family\": \"MultivariateNormal\", "
+                                + "\"params\": {\"loc\": [0, 0], \"covariance_matrix\": [[1, 0], [0, 1]]}}}", 400,
+                        "invalid-parameter", "/p/params/covariance_matrix/1/0"),
+                Arguments.of("parametric: loc and covariance of different sizes", PARAMETRIC,
+                        "{\"p\": {\"family\": \"MultivariateNormal\", \"params\": {\"loc\": [0, 0, 0], "
+                                + "\"covariance_matrix\": [[1, 0], [0, 1]]}}, \"q\": {\"family\": \"MultivariateNormal\", "
+                                + "\"params\": {\"loc\": [0, 0], \"covariance_matrix\": [[1, 0], [0, 1]]}}}", 400,
+                        "shape-mismatch", "/p/params/covariance_matrix"),
+                Arguments.of("parametric: batches that do not broadcast", PARAMETRIC,
+                        "{\"p\": {\"family\": \"Normal\", \"params\": {\"loc\": [0, 1, 2], \"scale\": [1, 2]}}, "
+                                + "\"q\": " + N01 + "}", 400, "shape-mismatch", "/p/params/scale"),
+                Arguments.of("parametric: ragged parameter", PARAMETRIC,
+                        "{\"p\": {\"family\": \"Normal\", \"params\": {\"loc\": [[0, 1], [2]], \"scale\": 1}}, "
+                                + "\"q\": " + N01 + "}", 400, "invalid-field", "/p/params/loc/1"),
+                Arguments.of("parametric: parameter is a string", PARAMETRIC,
+                        "{\"p\": {\"family\": \"Normal\", \"params\": {\"loc\": \"zero\", \"scale\": 1}}, "
+                                + "\"q\": " + N01 + "}", 400, "invalid-field", "/p/params/loc"),
+                Arguments.of("parametric: unknown spec field", PARAMETRIC,
+                        "{\"p\": {\"family\": \"Normal\", \"parameters\": {}}, \"q\": " + N01 + "}", 400,
+                        "unknown-field", "/p/parameters"),
+                Arguments.of("parametric: spec not an object", PARAMETRIC, "{\"p\": \"Normal\", \"q\": " + N01 + "}",
+                        400, "invalid-field", "/p"),
+                Arguments.of("parametric: missing q", PARAMETRIC, "{\"p\": " + N01 + "}", 400, "missing-field", "/q"),
+                Arguments.of("parametric: unknown method", PARAMETRIC,
+                        "{\"p\": " + N01 + ", \"q\": " + N01 + ", \"method\": \"exact\"}", 400, "invalid-option",
+                        "/method"),
+                Arguments.of("parametric: one sample", PARAMETRIC, "{\"p\": " + N01 + ", \"q\": " + N01
+                        + ", \"method\": \"monteCarlo\", \"monteCarlo\": {\"samples\": 1}}", 400, "invalid-option",
+                        "/monteCarlo/samples"),
+                Arguments.of("parametric: too many Monte Carlo draws", PARAMETRIC, "{\"p\": " + N01 + ", \"q\": "
+                        + N01 + ", \"method\": \"monteCarlo\", \"monteCarlo\": {\"samples\": 2000000000}}", 413,
+                        "limit-exceeded", "/monteCarlo/samples"),
+                Arguments.of("parametric: univariate against multivariate", PARAMETRIC,
+                        "{\"p\": " + N01 + ", \"q\": {\"family\": \"MultivariateNormal\", \"params\": {\"loc\": [0], "
+                                + "\"covariance_matrix\": [[1]]}}}", 422, "incompatible-distributions", "/q/family"),
+                Arguments.of("parametric: closedForm without one", PARAMETRIC,
+                        "{\"p\": " + N01 + ", \"q\": {\"family\": \"StudentT\", \"params\": {\"df\": 3}}, "
+                                + "\"method\": \"closedForm\"}", 422, "no-closed-form", "/method"),
+                Arguments.of("parametric: Independent beyond the batch rank", PARAMETRIC,
+                        "{\"p\": {\"family\": \"Independent\", \"params\": {\"base_distribution\": " + N01
+                                + ", \"reinterpreted_batch_ndims\": 1}}, \"q\": " + N01 + "}", 400,
+                        "invalid-parameter", "/p/params/reinterpreted_batch_ndims"),
+                Arguments.of("parametric: invalid nested parameter", PARAMETRIC,
+                        "{\"p\": {\"family\": \"Independent\", \"params\": {\"base_distribution\": {\"family\": "
+                                + "\"Normal\", \"params\": {\"loc\": [0, 0], \"scale\": [1, 0]}}, "
+                                + "\"reinterpreted_batch_ndims\": 1}}, \"q\": " + N01 + "}", 400, "invalid-parameter",
+                        "/p/params/base_distribution/params/scale/1"));
     }
 
     @ParameterizedTest(name = "{0}")
