@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sumTolerance how far from 1 the sum of probabilities may be when {@code normalize} is false
  * @param maxViolations most field errors listed in one problem response
  * @param maxDimension largest event dimension d of a multivariate parametric family (MultivariateNormal, Wishart)
- * @param maxMonteCarloSamples most Monte Carlo draws in one parametric request (samples × batch elements)
+ * @param maxMonteCarloSamples most Monte Carlo sampled values in one parametric request (samples × batch elements ×
+ *        coordinates per sample)
  */
 @Validated
 @ConfigurationProperties("divergence.limits")

@@ -150,10 +150,13 @@ public class ParametricService {
             }
             warnings.removeIf(w -> !w.endsWith("estimated by Monte Carlo"));
         }
-        long budget = (long) samples * size;
+        // each draw costs about one pass over the sample's coordinates: count draws × event size
+        int eventSize = ep[0] instanceof dev.divergence.compute.parametric.Multivariate mv ? mv.dimension() : 1;
+        double budget = (double) samples * size * eventSize;
         if (budget > limits.maxMonteCarloSamples()) {
             violations.add(RequestProblem.LIMIT_EXCEEDED, "/monteCarlo/samples", samples + " draws for each of "
-                    + size + " batch elements is " + budget + " draws, more than the limit of "
+                    + size + " batch elements" + (eventSize > 1 ? " of " + eventSize + " coordinates" : "") + " is "
+                    + String.format(java.util.Locale.ROOT, "%.0f", budget) + " sampled values, more than the limit of "
                     + limits.maxMonteCarloSamples());
             violations.throwIfAny();
         }

@@ -65,8 +65,14 @@ public final class Binomial extends Univariate {
         return trial.probs() == 0 ? 0 : totalCount;
     }
 
+    /** Largest support summed for the entropy; beyond it the entropy is left to Monte Carlo. */
+    private static final int MAX_ENTROPY_TERMS = 10_000_000;
+
     @Override
     public double entropy() {
+        if (totalCount > MAX_ENTROPY_TERMS) {
+            return Double.NaN;
+        }
         // a finite sum over the support
         Sum h = Sum.create();
         for (int k = (int) supportLower(); k <= supportUpper(); k++) {
