@@ -36,6 +36,12 @@ record DiscreteResponse(
         List<String> warnings) {
 
     static DiscreteResponse of(DiscreteResult r) {
+        return new DiscreteResponse(r.kl(), r.base().unit(), r.base().base(), metricsOf(r),
+                r.categories() == null ? null : Arrays.asList(r.categories()), r.pointwise(), r.warnings());
+    }
+
+    /** @return the requested metrics of a result by their JSON names, in the bundle's order */
+    static Map<String, Object> metricsOf(DiscreteResult r) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         DivergenceBundle b = r.bundle();
         for (Metric m : r.metrics()) {
@@ -56,8 +62,7 @@ record DiscreteResponse(
                 case RENYI -> renyi(r.renyiOrders(), r.renyi());
             });
         }
-        return new DiscreteResponse(r.kl(), r.base().unit(), r.base().base(), metrics,
-                r.categories() == null ? null : Arrays.asList(r.categories()), r.pointwise(), r.warnings());
+        return metrics;
     }
 
     private static Map<String, Double> renyi(double[] orders, double[] values) {

@@ -40,6 +40,16 @@ final class Examples {
                    "component_distribution": {"family": "Normal", "params": {"loc": [0.5, 2], "scale": [0.5, 1]}}}},
              "method": "monteCarlo", "monteCarlo": {"samples": 200000, "seed": 7}}""";
 
+    static final String SAMPLES_BAG = """
+            {"p": ["red", "red", "red", "red", "red", "red", "red", "red", "red", "red", "blue", "blue", "blue", "blue", "blue", "blue", "blue", "blue", "blue", "blue", "blue", "blue", "blue", "blue", "blue"],
+             "q": {"red": 0.4, "blue": 0.6}, "metrics": ["kl", "totalVariation"]}""";
+    static final String SAMPLES_KNN = """
+            {"p": [0.1, 0.5, -0.3, 1.2, 0.8, -1.1, 0.3, 0.0], "q": [1.1, 1.9, 0.7, 2.5, 1.4, 0.2, 1.8, 2.2], "estimator": "knn", "k": 1}""";
+    static final String SAMPLES_HISTOGRAM = """
+            {"p": [0.1, 0.5, -0.3, 1.2, 0.8, -1.1, 0.3, 0.0, 0.6, -0.4], "q": [1.1, 1.9, 0.7, 2.5, 1.4, 0.2, 1.8, 2.2, 0.9, 1.6],
+             "estimator": "histogram", "bins": {"strategy": "sturges"}, "smoothing": {"method": "additive", "alpha": 1},
+             "metrics": ["kl", "jensenShannon"], "bootstrap": {"resamples": 200, "seed": 1}}""";
+
     private Examples() {
     }
 }

@@ -25,6 +25,8 @@ public enum ProblemType {
     INCOMPATIBLE_DISTRIBUTIONS("incompatible-distributions", "Distributions on different sample spaces",
             HttpStatus.UNPROCESSABLE_CONTENT),
     NO_CLOSED_FORM("no-closed-form", "No closed form for this pair", HttpStatus.UNPROCESSABLE_CONTENT),
+    ESTIMATE_UNDEFINED("estimate-undefined", "The estimator is undefined for these samples",
+            HttpStatus.UNPROCESSABLE_CONTENT),
     BAD_REQUEST("bad-request", "Bad request", HttpStatus.BAD_REQUEST),
     LIMIT_EXCEEDED("limit-exceeded", "Request exceeds a configured limit", HttpStatus.CONTENT_TOO_LARGE),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.CONTENT_TOO_LARGE),
@@ -81,6 +83,7 @@ public enum ProblemType {
             case SHAPE_MISMATCH -> SHAPE_MISMATCH;
             case INCOMPATIBLE_DISTRIBUTIONS -> INCOMPATIBLE_DISTRIBUTIONS;
             case NO_CLOSED_FORM -> NO_CLOSED_FORM;
+            case ESTIMATE_UNDEFINED -> ESTIMATE_UNDEFINED;
         };
     }
 

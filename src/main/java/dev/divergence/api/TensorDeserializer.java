@@ -32,7 +32,18 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
      * @return the tensor, rank ≥ 1
      */
     static TensorInput readArray(JsonParser p) {
+        return readArrayFrom(p, null);
+    }
+
+    /**
+     * @param p a parser inside an array: on its START_ARRAY ({@code first} null), or on its first element
+     *        ({@code first} that element's token, already consumed by the caller's look-ahead)
+     * @param first the first element's token, or null
+     * @return the tensor, rank ≥ 1
+     */
+    static TensorInput readArrayFrom(JsonParser p, JsonToken first) {
         Reader reader = new Reader(p);
+        reader.pending = first;
         reader.read(0);
         int rank = reader.leafDepth < 0 ? 1 : reader.leafDepth + 1;
         return new TensorInput(Arrays.copyOf(reader.dims, rank), Arrays.copyOf(reader.values, reader.n));
@@ -45,6 +56,7 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
         private double[] values = new double[16];
         private int n;
         private int leafDepth = -1;
+        private JsonToken pending;
 
         Reader(JsonParser p) {
             this.p = p;
@@ -57,7 +69,7 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
             }
             int count = 0;
             JsonToken token;
-            while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+            while ((token = next()) != JsonToken.END_ARRAY) {
                 try {
                     if (token == JsonToken.START_ARRAY) {
                         if (leafDepth >= 0 && leafDepth <= depth) {
@@ -88,6 +100,15 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
                 throw MismatchedInputException.from(p, TensorInput.class, "must have " + dims[depth]
                         + " entries like the arrays before it (ragged arrays are not tensors), has " + count);
             }
+        }
+
+        private JsonToken next() {
+            if (pending != null) {
+                JsonToken t = pending;
+                pending = null;
+                return t;
+            }
+            return p.nextToken();
         }
 
         private double number(JsonToken token) {

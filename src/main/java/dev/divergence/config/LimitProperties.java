@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxDimension largest event dimension d of a multivariate parametric family (MultivariateNormal, Wishart)
  * @param maxMonteCarloSamples most Monte Carlo sampled values in one parametric request (samples × batch elements ×
  *        coordinates per sample)
+ * @param maxBootstrapWork most resampled values in one bootstrap (resamples × (n + m))
  */
 @Validated
 @ConfigurationProperties("divergence.limits")
@@ -29,5 +30,6 @@ public record LimitProperties(
         @DefaultValue("1e-6") @PositiveOrZero double sumTolerance,
         @DefaultValue("50") @Positive int maxViolations,
         @DefaultValue("512") @Positive int maxDimension,
-        @DefaultValue("20000000") @Positive long maxMonteCarloSamples) {
+        @DefaultValue("20000000") @Positive long maxMonteCarloSamples,
+        @DefaultValue("20000000") @Positive long maxBootstrapWork) {
 }

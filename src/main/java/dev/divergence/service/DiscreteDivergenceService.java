@@ -52,6 +52,17 @@ public class DiscreteDivergenceService {
         return meters.timeComputation("discrete", () -> compute(prepared, resolved, warnings));
     }
 
+    /** {@link #evaluate} without recording the discrete endpoint's meters, for other endpoints that reuse it. */
+    DiscreteResult evaluateUnmetered(Pair pair, DiscreteOptions options) {
+        Violations violations = new Violations(limits.maxViolations());
+        ResolvedOptions resolved = resolve(options, violations);
+        List<String> warnings = new ArrayList<>();
+        DistributionPreparer.PreparedPair prepared = resolved == null ? null
+                : preparer.prepare(pair.p(), pair.q(), resolved, "", violations, warnings);
+        violations.throwIfAny();
+        return compute(prepared, resolved, warnings);
+    }
+
     /**
      * @param pairs the pairs, in order
      * @param options options applied to every pair

@@ -27,5 +27,7 @@ public enum RequestProblem {
     /** Two distributions on different sample spaces: KL between them is undefined. */
     INCOMPATIBLE_DISTRIBUTIONS,
     /** method closedForm for a pair that has no closed form. */
-    NO_CLOSED_FORM
+    NO_CLOSED_FORM,
+    /** Well-formed samples for which the estimator is undefined (singular covariance, all points identical). */
+    ESTIMATE_UNDEFINED
 }

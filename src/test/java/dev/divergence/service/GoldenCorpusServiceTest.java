@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 class GoldenCorpusServiceTest {
 
-    static final LimitProperties LIMITS = new LimitProperties(2_000_000, 10_000, 32, 64L << 20, 1e-6, 50, 512, 20_000_000L);
+    static final LimitProperties LIMITS = new LimitProperties(2_000_000, 10_000, 32, 64L << 20, 1e-6, 50, 512, 20_000_000L, 20_000_000L);
 
     private final DiscreteDivergenceService service =
             new DiscreteDivergenceService(LIMITS, new DivergenceMetrics(new SimpleMeterRegistry()));

@@ -117,6 +117,13 @@ public final class BinEdges {
         double t = h - lo;
         double a = sorted[lo];
         double b = sorted[lo + 1];
+        if (a == b || t == 0) {
+            return a;
+        }
+        if (Double.isInfinite(b)) {
+            // a bootstrap distribution can hold +∞ (an empty bin): any weight on it makes the quantile infinite
+            return b;
+        }
         double diff = b - a;
         return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
     }

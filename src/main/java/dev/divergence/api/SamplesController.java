@@ -1,0 +1,43 @@
+package dev.divergence.api;
+
+import dev.divergence.service.SamplesService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Samples", description = "KL from raw samples: counting, histograms, k-NN, Gaussian fit, bootstrap")
+class SamplesController {
+
+    private final SamplesService service;
+
+    SamplesController(SamplesService service) {
+        this.service = service;
+    }
+
+    @Operation(summary = "KL(p ‖ q) estimated from samples of P and Q",
+            description = "Labels are counted (the discrete metric bundle of the frequencies). Real values: "
+                    + "histogram (numpy's bin rules, quantile bins of p, open outer bins; plus Wasserstein-1 and the "
+                    + "two-sample Kolmogorov–Smirnov test), the k-NN estimator of Wang, Kulkarni and Verdú (2009) "
+                    + "for 1-D and d-dimensional points, or a Gaussian fit. bootstrap adds a percentile interval.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
+                @ExampleObject(name = "bag-of-balls", summary = "10 red and 15 blue balls against a 0.4/0.6 "
+                        + "generator: KL 0", value = Examples.SAMPLES_BAG),
+                @ExampleObject(name = "knn-1d", summary = "k-NN estimate from real values",
+                        value = Examples.SAMPLES_KNN),
+                @ExampleObject(name = "histogram", summary = "histogram with Sturges bins, smoothing and a "
+                        + "bootstrap interval", value = Examples.SAMPLES_HISTOGRAM)}))
+    @ApiResponse(responseCode = "200", description = "The estimate")
+    @PostMapping(path = "/v1/divergences/samples", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    SamplesResponse samples(@RequestBody SamplesRequest request) {
+        return SamplesResponse.of(service.evaluate(request.p(), request.q(), request.options()));
+    }
+}
