@@ -4,6 +4,7 @@ import dev.divergence.config.LimitProperties;
 import dev.divergence.service.Metric;
 import dev.divergence.service.ParametricFamilies;
 import dev.divergence.service.ParametricService;
+import dev.divergence.service.SamplesService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
@@ -21,19 +22,22 @@ class CapabilitiesController {
     CapabilitiesController(LimitProperties limits) {
         this.capabilities = new Capabilities(
                 List.of("/v1/divergences/discrete", "/v1/divergences/discrete/batch", "/v1/divergences/kl-div",
-                        "/v1/divergences/parametric"),
+                        "/v1/divergences/parametric", "/v1/divergences/samples"),
                 Arrays.stream(Metric.values()).map(Metric::jsonName).toList(),
                 List.of("probabilities", "counts", "logProbabilities", "logits"),
                 List.of("none", "additive", "epsilon"),
                 List.of(new Capabilities.Unit("e", "nats"), new Capabilities.Unit("2", "bits"),
                         new Capabilities.Unit("10", "hartleys"), new Capabilities.Unit("b > 0, b != 1", "base-b")),
+                new Capabilities.Samples(List.of("auto", "counting", "histogram", "knn", "gaussian"),
+                        List.of("auto", "fd", "sturges", "scott", "doane", "sqrt", "quantile", "count", "edges"),
+                        SamplesService.DEFAULT_BIN_COUNT, SamplesService.DEFAULT_RESAMPLES),
                 new Capabilities.Parametric(List.of("auto", "closedForm", "monteCarlo"),
                         ParametricService.DEFAULT_SAMPLES, ParametricService.DEFAULT_SEED,
                         ParametricFamilies.all().values().stream().map(CapabilitiesController::family).toList(),
                         ParametricFamilies.closedFormPairs()),
                 new Capabilities.Limits(limits.maxElements(), limits.maxBatchPairs(), limits.maxRenyiOrders(),
                         limits.maxRequestBytes(), limits.sumTolerance(), limits.maxDimension(),
-                        limits.maxMonteCarloSamples()));
+                        limits.maxMonteCarloSamples(), limits.maxBootstrapWork()));
     }
 
     private static Capabilities.Family family(ParametricFamilies.Family f) {
@@ -60,11 +64,22 @@ class CapabilitiesController {
      * @param inputTypes accepted values of {@code inputType}
      * @param smoothingMethods accepted values of {@code smoothing.method}
      * @param units logarithm bases and their units
+     * @param samples estimators and bin strategies of the samples endpoint
      * @param parametric families, parameters, methods and closed-form pairs of the parametric endpoint
      * @param limits the configured limits
      */
     record Capabilities(List<String> endpoints, List<String> metrics, List<String> inputTypes,
-            List<String> smoothingMethods, List<Unit> units, Parametric parametric, Limits limits) {
+            List<String> smoothingMethods, List<Unit> units, Samples samples, Parametric parametric, Limits limits) {
+
+        /**
+         * @param estimators values of {@code estimator}
+         * @param binStrategies values of {@code bins.strategy}
+         * @param defaultBinCount bins of the count and quantile strategies when not given
+         * @param defaultResamples bootstrap resamples when not given
+         */
+        record Samples(List<String> estimators, List<String> binStrategies, int defaultBinCount,
+                int defaultResamples) {
+        }
 
         record Unit(String base, String unit) {
         }
@@ -100,7 +115,7 @@ class CapabilitiesController {
         }
 
         record Limits(int maxElements, int maxBatchPairs, int maxRenyiOrders, long maxRequestBytes,
-                double sumTolerance, int maxDimension, long maxMonteCarloSamples) {
+                double sumTolerance, int maxDimension, long maxMonteCarloSamples, long maxBootstrapWork) {
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.divergence.service.DiscreteDivergenceService;
 import dev.divergence.service.DivergenceMetrics;
 import dev.divergence.service.KlDivService;
 import dev.divergence.service.ParametricService;
+import dev.divergence.service.SamplesService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.stream.Stream;
@@ -30,9 +31,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * {@code type}, and the JSON Pointer of the offending value; never a Java class name in the body.
  */
 @WebMvcTest(controllers = {DiscreteController.class, CapabilitiesController.class, KlDivController.class,
-    ParametricController.class})
-@Import({DiscreteDivergenceService.class, KlDivService.class, ParametricService.class, DivergenceMetrics.class,
-    JacksonConfig.class, BadRequestWebTest.Meters.class})
+    ParametricController.class, SamplesController.class})
+@Import({DiscreteDivergenceService.class, KlDivService.class, ParametricService.class, SamplesService.class,
+    DivergenceMetrics.class, JacksonConfig.class, BadRequestWebTest.Meters.class})
 @EnableConfigurationProperties(LimitProperties.class)
 class BadRequestWebTest {
 
@@ -40,6 +41,7 @@ class BadRequestWebTest {
     private static final String BATCH = "/v1/divergences/discrete/batch";
     private static final String KL_DIV = "/v1/divergences/kl-div";
     private static final String PARAMETRIC = "/v1/divergences/parametric";
+    private static final String SAMPLES = "/v1/divergences/samples";
     private static final String N01 = "{\"family\": \"Normal\", \"params\": {\"loc\": 0, \"scale\": 1}}";
 
     @Autowired
@@ -219,7 +221,49 @@ class BadRequestWebTest {
                         "{\"p\": {\"family\": \"Independent\", \"params\": {\"base_distribution\": {\"family\": "
                                 + "\"Normal\", \"params\": {\"loc\": [0, 0], \"scale\": [1, 0]}}, "
                                 + "\"reinterpreted_batch_ndims\": 1}}, \"q\": " + N01 + "}", 400, "invalid-parameter",
-                        "/p/params/base_distribution/params/scale/1"));
+                        "/p/params/base_distribution/params/scale/1"),
+                Arguments.of("samples: one element", SAMPLES, "{\"p\": [1.0], \"q\": [1, 2]}", 400,
+                        "invalid-distribution", "/p"),
+                Arguments.of("samples: empty", SAMPLES, "{\"p\": [1, 2], \"q\": []}", 400, "invalid-distribution",
+                        "/q"),
+                Arguments.of("samples: missing q", SAMPLES, "{\"p\": [1, 2]}", 400, "missing-field", "/q"),
+                Arguments.of("samples: mixed labels and numbers", SAMPLES, "{\"p\": [\"a\", 1], \"q\": [\"a\", \"b\"]}",
+                        400, "invalid-field", "/p/1"),
+                Arguments.of("samples: labels against numbers", SAMPLES, "{\"p\": [\"a\", \"b\"], \"q\": [1, 2]}",
+                        400, "invalid-distribution", "/q"),
+                Arguments.of("samples: ragged rows", SAMPLES, "{\"p\": [[1, 2], [3]], \"q\": [[1, 2], [3, 4]]}",
+                        400, "invalid-field", "/p/1"),
+                Arguments.of("samples: different dimensions", SAMPLES,
+                        "{\"p\": [[1, 2], [3, 4]], \"q\": [[1, 2, 3], [3, 4, 5]]}", 400, "shape-mismatch", "/q"),
+                Arguments.of("samples: NaN value", SAMPLES, "{\"p\": [[1, 2], [3, \"NaN\"]], \"q\": [[1, 2], [3, 4]]}",
+                        400, "invalid-distribution", "/p/1/1"),
+                Arguments.of("samples: infinite value", SAMPLES, "{\"p\": [1, \"Infinity\", 3], \"q\": [1, 2]}",
+                        400, "invalid-distribution", "/p/1"),
+                Arguments.of("samples: k too large", SAMPLES,
+                        "{\"p\": [1, 2, 3], \"q\": [1.5, 2.5, 3.5], \"estimator\": \"knn\", \"k\": 3}", 400,
+                        "invalid-option", "/k"),
+                Arguments.of("samples: zero bins", SAMPLES, "{\"p\": [1, 2, 3], \"q\": [1.5, 2.5], "
+                        + "\"estimator\": \"histogram\", \"bins\": {\"strategy\": \"count\", \"count\": 0}}", 400,
+                        "invalid-option", "/bins/count"),
+                Arguments.of("samples: edges not increasing", SAMPLES, "{\"p\": [1, 2, 3], \"q\": [1.5, 2.5], "
+                        + "\"estimator\": \"histogram\", \"bins\": {\"strategy\": \"edges\", \"edges\": [0, 2, 2, 3]}}",
+                        400, "invalid-option", "/bins/edges/2"),
+                Arguments.of("samples: unknown strategy", SAMPLES, "{\"p\": [1, 2, 3], \"q\": [1.5, 2.5], "
+                        + "\"estimator\": \"histogram\", \"bins\": {\"strategy\": \"rice\"}}", 400,
+                        "invalid-option", "/bins/strategy"),
+                Arguments.of("samples: histogram of labels", SAMPLES,
+                        "{\"p\": [\"a\", \"b\"], \"q\": [\"a\", \"b\"], \"estimator\": \"histogram\"}", 400,
+                        "invalid-option", "/estimator"),
+                Arguments.of("samples: unknown estimator", SAMPLES,
+                        "{\"p\": [1, 2], \"q\": [1, 2], \"estimator\": \"kde\"}", 400, "invalid-option", "/estimator"),
+                Arguments.of("samples: confidence level 1", SAMPLES, "{\"p\": [\"a\", \"b\"], \"q\": [\"a\", \"b\"], "
+                        + "\"bootstrap\": {\"confidenceLevel\": 1}}", 400, "invalid-option", "/bootstrap/confidenceLevel"),
+                Arguments.of("samples: bootstrap too large", SAMPLES, "{\"p\": [\"a\", \"b\"], \"q\": [\"a\", \"b\"], "
+                        + "\"bootstrap\": {\"resamples\": 100000000}}", 413, "limit-exceeded", "/bootstrap/resamples"),
+                Arguments.of("samples: singular Gaussian fit", SAMPLES, "{\"p\": [[1, 1], [2, 2], [3, 3]], "
+                        + "\"q\": [[1, 0], [0, 1], [2, 2]], \"estimator\": \"gaussian\"}", 422, "estimate-undefined", "/p"),
+                Arguments.of("samples: probability map for p", SAMPLES, "{\"p\": {\"a\": 1}, \"q\": [\"a\", \"b\"]}",
+                        400, "invalid-distribution", "/p"));
     }
 
     @ParameterizedTest(name = "{0}")
