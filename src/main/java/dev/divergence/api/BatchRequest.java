@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
-/** Many pairs compared with the same options. */
+/** Many pairs compared with the same options (each pair may set its own base). */
 @Schema(description = "Pairs of discrete distributions, each compared with the same options")
 record BatchRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<PairRequest> pairs,
@@ -23,7 +23,8 @@ record BatchRequest(
 
     List<DiscreteDivergenceService.Pair> servicePairs() {
         return pairs == null ? null : pairs.stream()
-                .map(pair -> pair == null ? null : new DiscreteDivergenceService.Pair(pair.p(), pair.q())).toList();
+                .map(pair -> pair == null ? null : new DiscreteDivergenceService.Pair(pair.p(), pair.q(), pair.base()))
+                .toList();
     }
 
     DiscreteOptions options() {
@@ -38,6 +39,9 @@ record BatchRequest(
             @JsonDeserialize(using = DistributionInputDeserializer.class) DistributionInput p,
             @Schema(description = Docs.DISTRIBUTION_Q, requiredMode = Schema.RequiredMode.REQUIRED,
                     oneOf = {DiscreteRequest.NumberArray.class, DiscreteRequest.CategoryMap.class})
-            @JsonDeserialize(using = DistributionInputDeserializer.class) DistributionInput q) {
+            @JsonDeserialize(using = DistributionInputDeserializer.class) DistributionInput q,
+            @Schema(description = "This pair's base, overriding the batch's", oneOf = {String.class, Double.class},
+                    example = "2")
+            @JsonDeserialize(using = LogBaseDeserializer.class) Double base) {
     }
 }

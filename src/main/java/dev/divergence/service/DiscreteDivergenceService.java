@@ -32,7 +32,15 @@ public class DiscreteDivergenceService {
     }
 
     /** Two distributions to compare. */
-    public record Pair(DistributionInput p, DistributionInput q) {
+    public record Pair(DistributionInput p, DistributionInput q, Double base) {
+
+        /**
+         * @param p the reference distribution
+         * @param q the approximating distribution
+         */
+        public Pair(DistributionInput p, DistributionInput q) {
+            this(p, q, null);
+        }
     }
 
     /**
@@ -83,6 +91,7 @@ public class DiscreteDivergenceService {
         }
         ResolvedOptions resolved = resolve(options, violations);
         List<DistributionPreparer.PreparedPair> prepared = new ArrayList<>(pairs.size());
+        List<ResolvedOptions> perPair = new ArrayList<>(pairs.size());
         List<List<String>> warnings = new ArrayList<>(pairs.size());
         long elements = 0;
         for (int i = 0; i < pairs.size() && resolved != null; i++) {
@@ -92,9 +101,22 @@ public class DiscreteDivergenceService {
                 violations.add(RequestProblem.MISSING_FIELD, "/pairs/" + i, "must be an object with p and q");
                 continue;
             }
-            DistributionPreparer.PreparedPair pp = preparer.prepare(pair.p(), pair.q(), resolved, "/pairs/" + i,
+            ResolvedOptions own = resolved;
+            if (pair.base() != null) {
+                // a pair's own base overrides the batch's
+                try {
+                    LogBase b = LogBase.of(pair.base());
+                    own = new ResolvedOptions(resolved.inputType(), resolved.normalize(), b, resolved.smoothing(),
+                            resolved.metrics(), resolved.renyiOrders(), resolved.pointwise());
+                } catch (IllegalArgumentException e) {
+                    violations.add(RequestProblem.INVALID_OPTION, "/pairs/" + i + "/base", "must be \"e\" or a "
+                            + "number > 0 and != 1, was " + DistributionPreparer.format(pair.base()));
+                }
+            }
+            DistributionPreparer.PreparedPair pp = preparer.prepare(pair.p(), pair.q(), own, "/pairs/" + i,
                     violations, w);
             prepared.add(pp);
+            perPair.add(own);
             warnings.add(w);
             elements += pp == null ? 0 : pp.p().length;
         }
@@ -103,7 +125,7 @@ public class DiscreteDivergenceService {
         return meters.timeComputation("discrete-batch", () -> {
             List<DiscreteResult> results = new ArrayList<>(prepared.size());
             for (int i = 0; i < prepared.size(); i++) {
-                results.add(compute(prepared.get(i), resolved, warnings.get(i)));
+                results.add(compute(prepared.get(i), perPair.get(i), warnings.get(i)));
             }
             return results;
         });
