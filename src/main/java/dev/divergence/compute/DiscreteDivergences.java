@@ -11,7 +11,7 @@ import org.apache.commons.numbers.core.Sum;
  * Rényi divergences of order α ≥ 1 equal to +∞. No method returns NaN.
  *
  * <p>Numerics: every sum is compensated (Commons Numbers {@link Sum}); ln(p/q) is evaluated as
- * {@code log1p((p − q)/q)} when q/2 ≤ p ≤ 2q, where p − q is exact (Sterbenz), so near-identical inputs keep
+ * {@code log1p((p − q)/q)} when |p − q| ≤ q/16, where p − q is exact (Sterbenz), so near-identical inputs keep
  * their relative accuracy, and as ln p − ln q otherwise, so the ratio never overflows; results that rounding
  * could push one ulp outside their mathematical range are clamped to it. Inputs are expected to sum to 1
  * (the service normalizes them); entries are checked one by one during the pass.
@@ -21,6 +21,8 @@ import org.apache.commons.numbers.core.Sum;
 public final class DiscreteDivergences {
 
     private static final double LN2 = Math.log(2);
+    /** Relative distance |p − q|/q below which ratios go through log1p (the slower, exact-near-1 form). */
+    private static final double NEAR = 1.0 / 16;
 
     private final LogBase base;
 
@@ -134,7 +136,9 @@ public final class DiscreteDivergences {
             if (pi > 0 && qi > 0) {
                 double lp = Math.log(pi);
                 double lq = Math.log(qi);
-                boolean near = qi * 0.5 <= pi && pi <= qi * 2; // Sterbenz: d is exact
+                // near p = q (|p − q| ≤ q/16, d exact by Sterbenz) the log1p forms keep relative accuracy; further
+                // apart ln p − ln q is accurate to ε(|ln p| + |ln q|) against |ln(p/q)| > 0.06 and costs no extra log
+                boolean near = Math.abs(d) <= qi * NEAR;
                 double lr = near ? Math.log1p(d / qi) : lp - lq;
                 kl.add(pi * lr);
                 reverseKl.add(-qi * lr);
@@ -145,7 +149,7 @@ public final class DiscreteDivergences {
                 double s = pi + qi;
                 double lpm;
                 double lqm;
-                if (near) {
+                if (Math.abs(d) <= s * NEAR) {
                     // ln(p/m) = log1p((p - m)/m) with p - m = d/2 exact: no cancellation for p ≈ q
                     double x = d / s;
                     lpm = Math.log1p(x);
@@ -158,7 +162,8 @@ public final class DiscreteDivergences {
                 js.add(0.5 * (pi * lpm + qi * lqm));
                 double sp = Math.sqrt(pi);
                 double sq = Math.sqrt(qi);
-                double diff = d / (sp + sq); // √p − √q without cancellation
+                // √p − √q: as d/(√p + √q) near p = q, where the plain difference cancels
+                double diff = near ? d / (sp + sq) : sp - sq;
                 hellingerSq.add(diff * diff);
                 coefficient.add(sp * sq); // √p·√q, not √(p·q), which underflows for p, q ~ 1e-300
                 chiSquare.add(d * d / qi);
@@ -270,17 +275,18 @@ public final class DiscreteDivergences {
     }
 
     /**
-     * ln(p/q) for p, q &gt; 0: log1p((p − q)/q) when q/2 ≤ p ≤ 2q (p − q exact by Sterbenz's lemma, so the
+     * ln(p/q) for p, q &gt; 0: log1p((p − q)/q) when |p − q| ≤ q/16 (p − q exact by Sterbenz's lemma, so the
      * result keeps full relative accuracy near 0); otherwise ln(p/q) when the ratio is a normal number, else
      * ln p − ln q (the ratio would overflow or underflow).
      */
     static double logRatio(double p, double q) {
-        if (q * 0.5 <= p && p <= q * 2) {
-            return Math.log1p((p - q) / q);
+        double d = p - q;
+        if (Math.abs(d) <= q * NEAR) {
+            return Math.log1p(d / q);
         }
         double ratio = p / q;
         if (ratio >= Double.MIN_NORMAL && ratio < Double.POSITIVE_INFINITY) {
-            return Math.log(ratio); // |ln ratio| > 0.69: the ratio's rounding error is negligible
+            return Math.log(ratio); // |ln ratio| > 0.06: the ratio's rounding error ε is negligible
         }
         return Math.log(p) - Math.log(q);
     }

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,10 @@ import org.springframework.stereotype.Component;
 public class DivergenceMetrics {
 
     private final MeterRegistry registry;
+    // the tags take few values: each meter is built once, then found by a map lookup (no builder per request)
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, DistributionSummary> sizes = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     DivergenceMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -29,25 +35,29 @@ public class DivergenceMetrics {
 
     /** Runs a computation under the {@code divergence.computation} timer of an endpoint. */
     public <T> T timeComputation(String endpoint, Supplier<T> computation) {
-        return Timer.builder("divergence.computation").description("Time spent computing divergences")
-                .tag("endpoint", endpoint).publishPercentileHistogram().register(registry).record(computation);
+        return timers.computeIfAbsent(endpoint, e -> Timer.builder("divergence.computation")
+                .description("Time spent computing divergences").tag("endpoint", e).publishPercentileHistogram()
+                .register(registry)).record(computation);
     }
 
     /** Records the number of elements of one request. */
     public void recordInputSize(String endpoint, long elements) {
-        DistributionSummary.builder("divergence.input.size").description("Elements per distribution in a request")
-                .baseUnit("elements").tag("endpoint", endpoint).register(registry).record(elements);
+        sizes.computeIfAbsent(endpoint, e -> DistributionSummary.builder("divergence.input.size")
+                .description("Elements per distribution in a request").baseUnit("elements").tag("endpoint", e)
+                .register(registry)).record(elements);
     }
 
     /** Counts a finished request by endpoint and outcome. */
     public void countRequest(String endpoint, String outcome) {
-        Counter.builder("divergence.requests").description("Requests by endpoint and outcome")
-                .tag("endpoint", endpoint).tag("outcome", outcome).register(registry).increment();
+        counters.computeIfAbsent("requests|" + endpoint + "|" + outcome, k -> Counter.builder("divergence.requests")
+                .description("Requests by endpoint and outcome").tag("endpoint", endpoint).tag("outcome", outcome)
+                .register(registry)).increment();
     }
 
     /** Counts a rejected request by endpoint and problem type (the slug of its type URI). */
     public void countRejection(String endpoint, String problemType) {
-        Counter.builder("divergence.rejections").description("Rejected requests by problem type")
-                .tag("endpoint", endpoint).tag("type", problemType).register(registry).increment();
+        counters.computeIfAbsent("rejections|" + endpoint + "|" + problemType, k -> Counter
+                .builder("divergence.rejections").description("Rejected requests by problem type")
+                .tag("endpoint", endpoint).tag("type", problemType).register(registry)).increment();
     }
 }
