@@ -1,6 +1,8 @@
 package dev.divergence.api;
 
 import dev.divergence.service.DivergenceMetrics;
+import dev.divergence.compute.Cancellation;
+import dev.divergence.config.ResilienceProperties;
 import dev.divergence.service.InvalidRequestException;
 import dev.divergence.service.Violation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.resilience.InvocationRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,9 +41,30 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     private final DivergenceMetrics meters;
+    private final ResilienceProperties resilience;
 
-    ProblemAdvice(DivergenceMetrics meters) {
+    ProblemAdvice(DivergenceMetrics meters, ResilienceProperties resilience) {
         this.meters = meters;
+        this.resilience = resilience;
+    }
+
+    @ExceptionHandler(InvocationRejectedException.class)
+    ResponseEntity<Object> overloaded(InvocationRejectedException e, HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        long seconds = Math.max(1, (resilience.retryAfter().toMillis() + 999) / 1000);
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return problem(ProblemType.OVERLOADED, resilience.admittedComputations() + " computations are already "
+                + "running or waiting (divergence.resilience.admitted-computations); retry after " + seconds + " s",
+                List.of(), request.getRequestURI(), headers);
+    }
+
+    @ExceptionHandler(Cancellation.ComputationCancelledException.class)
+    ResponseEntity<Object> deadlineExceeded(Cancellation.ComputationCancelledException e,
+            HttpServletRequest request) {
+        return problem(ProblemType.DEADLINE_EXCEEDED, "the computation ran longer than the deadline of "
+                + resilience.computeDeadline().toMillis() + " ms (divergence.resilience.compute-deadline) and was "
+                + "stopped; ask for less work (fewer elements, samples or resamples)", List.of(),
+                request.getRequestURI(), null);
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -56,6 +56,8 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
         private double[] values = new double[16];
         private int n;
         private int leafDepth = -1;
+        /** The deepest depth at which an array held a nested array (numbers must lie deeper). */
+        private int arrayDepth = -1;
         private JsonToken pending;
 
         Reader(JsonParser p) {
@@ -76,8 +78,13 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
                             throw MismatchedInputException.from(p, double.class, "must be a number: the array is "
                                     + "not rectangular (numbers and arrays at the same depth)");
                         }
+                        arrayDepth = Math.max(arrayDepth, depth);
                         read(depth + 1);
                     } else {
+                        if (arrayDepth >= depth) {
+                            throw MismatchedInputException.from(p, double.class, "must be an array: the array is "
+                                    + "not rectangular (numbers and arrays at the same depth)");
+                        }
                         if (leafDepth < 0) {
                             leafDepth = depth;
                         } else if (leafDepth != depth) {

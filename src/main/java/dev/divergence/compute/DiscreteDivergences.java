@@ -63,6 +63,9 @@ public final class DiscreteDivergences {
         Sum kl = Sum.create();
         boolean pOutsideQ = false;
         for (int i = 0; i < p.length; i++) {
+            if ((i & 0xFFFF) == 0xFFFF) {
+                Cancellation.checkpoint();
+            }
             double pi = checked(p, i, "p");
             double qi = checked(q, i, "q");
             if (pi > 0) {
@@ -89,6 +92,9 @@ public final class DiscreteDivergences {
         checkLengths(p, q);
         double[] terms = new double[p.length];
         for (int i = 0; i < p.length; i++) {
+            if ((i & 0xFFFF) == 0xFFFF) {
+                Cancellation.checkpoint();
+            }
             double pi = checked(p, i, "p");
             double qi = checked(q, i, "q");
             if (pi > 0) {
@@ -129,6 +135,9 @@ public final class DiscreteDivergences {
         boolean pOutsideQ = false;
         boolean qOutsideP = false;
         for (int i = 0; i < p.length; i++) {
+            if ((i & 0xFFFF) == 0xFFFF) {
+                Cancellation.checkpoint();
+            }
             double pi = checked(p, i, "p");
             double qi = checked(q, i, "q");
             double d = pi - qi;
@@ -233,6 +242,9 @@ public final class DiscreteDivergences {
         Sum excess = Sum.create(); // S − 1 where S = Σ p^α q^(1−α)
         boolean pOutsideQ = false;
         for (int i = 0; i < p.length; i++) {
+            if ((i & 0xFFFF) == 0xFFFF) {
+                Cancellation.checkpoint();
+            }
             double pi = checked(p, i, "p");
             double qi = checked(q, i, "q");
             if (pi > 0) {

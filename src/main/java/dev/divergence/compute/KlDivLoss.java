@@ -41,6 +41,9 @@ public final class KlDivLoss {
         }
         double[] out = new double[input.length];
         for (int i = 0; i < input.length; i++) {
+            if ((i & 0xFFFF) == 0xFFFF) {
+                Cancellation.checkpoint();
+            }
             double x = input[i];
             if (!(x < Double.POSITIVE_INFINITY)) {
                 throw new InvalidDistributionException("input", i, x, "must be a log-probability: finite or -Infinity");

@@ -24,9 +24,11 @@ public class DiscreteDivergenceService {
     private final LimitProperties limits;
     private final DistributionPreparer preparer;
     private final DivergenceMetrics meters;
+    private final ComputeGate gate;
 
-    DiscreteDivergenceService(LimitProperties limits, DivergenceMetrics meters) {
+    DiscreteDivergenceService(LimitProperties limits, DivergenceMetrics meters, ComputeGate gate) {
         this.limits = limits;
+        this.gate = gate;
         this.preparer = new DistributionPreparer(limits.maxElements(), limits.sumTolerance());
         this.meters = meters;
     }
@@ -57,7 +59,7 @@ public class DiscreteDivergenceService {
                 : preparer.prepare(pair.p(), pair.q(), resolved, "", violations, warnings);
         violations.throwIfAny();
         meters.recordInputSize("discrete", prepared.p().length);
-        return meters.timeComputation("discrete", () -> compute(prepared, resolved, warnings));
+        return gate.run("discrete", () -> compute(prepared, resolved, warnings));
     }
 
     /** {@link #evaluate} without recording the discrete endpoint's meters, for other endpoints that reuse it. */
@@ -122,7 +124,7 @@ public class DiscreteDivergenceService {
         }
         violations.throwIfAny();
         meters.recordInputSize("discrete-batch", elements);
-        return meters.timeComputation("discrete-batch", () -> {
+        return gate.run("discrete-batch", () -> {
             List<DiscreteResult> results = new ArrayList<>(prepared.size());
             for (int i = 0; i < prepared.size(); i++) {
                 results.add(compute(prepared.get(i), perPair.get(i), warnings.get(i)));

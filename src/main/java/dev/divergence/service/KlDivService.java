@@ -21,10 +21,12 @@ public class KlDivService {
 
     private final LimitProperties limits;
     private final DivergenceMetrics meters;
+    private final ComputeGate gate;
 
-    KlDivService(LimitProperties limits, DivergenceMetrics meters) {
+    KlDivService(LimitProperties limits, DivergenceMetrics meters, ComputeGate gate) {
         this.limits = limits;
         this.meters = meters;
+        this.gate = gate;
     }
 
     /**
@@ -83,7 +85,7 @@ public class KlDivService {
         }
         // input < +∞ and target ≥ 0 (or exp(target) ≥ 0) make every loss > −∞, so the sum is always defined
         KlDivLoss.Reduction reduce = r;
-        double loss = meters.timeComputation("kl-div", () -> KlDivLoss.reduce(losses, input.shape()[0], reduce));
+        double loss = gate.run("kl-div", () -> KlDivLoss.reduce(losses, input.shape()[0], reduce));
         return new KlDivResult(loss, null, input.shape(), name, warnings);
     }
 

@@ -1,5 +1,6 @@
 package dev.divergence.service;
 
+import dev.divergence.compute.Cancellation;
 import dev.divergence.compute.LogBase;
 import dev.divergence.compute.parametric.Categorical;
 import dev.divergence.compute.parametric.ClosedForm;
@@ -40,10 +41,12 @@ public class ParametricService {
 
     private final LimitProperties limits;
     private final DivergenceMetrics meters;
+    private final ComputeGate gate;
 
-    ParametricService(LimitProperties limits, DivergenceMetrics meters) {
+    ParametricService(LimitProperties limits, DivergenceMetrics meters, ComputeGate gate) {
         this.limits = limits;
         this.meters = meters;
+        this.gate = gate;
     }
 
     /**
@@ -105,7 +108,7 @@ public class ParametricService {
         }
         meters.recordInputSize("parametric", size);
         long seedValue = seed == null ? DEFAULT_SEED : seed;
-        ParametricResult result = meters.timeComputation("parametric",
+        ParametricResult result = gate.run("parametric",
                 () -> compute(ep, rp.batchShape, eq, rq.batchShape, batch, m, n, seedValue, violations));
         double[] kl = result.kl();
         double[] se = result.standardError();
@@ -127,6 +130,7 @@ public class ParametricService {
         boolean closed = !method.equals("monteCarlo");
         if (closed) {
             for (int i = 0; i < size && closed; i++) {
+                Cancellation.checkpoint();
                 Distribution a = ep[Shapes.sourceIndex(i, batch, pShape)];
                 Distribution b = eq[Shapes.sourceIndex(i, batch, qShape)];
                 ClosedForm c = ParametricDivergences.klDivergence(a, b);
@@ -163,6 +167,7 @@ public class ParametricService {
         double[] se = new double[size];
         double worst = 0;
         for (int i = 0; i < size; i++) {
+            Cancellation.checkpoint();
             Distribution a = ep[Shapes.sourceIndex(i, batch, pShape)];
             Distribution b = eq[Shapes.sourceIndex(i, batch, qShape)];
             MonteCarlo.Estimate e = MonteCarlo.klDivergence(a, b, samples, seed + i);

@@ -41,11 +41,14 @@ public class SamplesService {
     private final LimitProperties limits;
     private final DivergenceMetrics meters;
     private final DiscreteDivergenceService discrete;
+    private final ComputeGate gate;
 
-    SamplesService(LimitProperties limits, DivergenceMetrics meters, DiscreteDivergenceService discrete) {
+    SamplesService(LimitProperties limits, DivergenceMetrics meters, DiscreteDivergenceService discrete,
+            ComputeGate gate) {
         this.limits = limits;
         this.meters = meters;
         this.discrete = discrete;
+        this.gate = gate;
     }
 
     /**
@@ -125,7 +128,7 @@ public class SamplesService {
         LogBase b = base;
         int bootResamples = resamples;
         double bootLevel = level;
-        return meters.timeComputation("samples", () -> switch (estimator) {
+        return gate.run("samples", () -> switch (estimator) {
             case "counting" -> counting(p, q, options, b, boot == null ? 0 : bootResamples, bootLevel, seed, warnings);
             case "histogram" -> histogram((SampleInput.Points) p, (SampleInput.Points) q, edges, options, b,
                     boot == null ? 0 : bootResamples, bootLevel, seed, warnings);

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.divergence.config.JacksonConfig;
 import dev.divergence.config.LimitProperties;
+import dev.divergence.config.ResilienceProperties;
+import dev.divergence.service.ComputeGate;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import dev.divergence.service.DiscreteDivergenceService;
 import dev.divergence.service.DivergenceMetrics;
 import dev.divergence.service.KlDivService;
@@ -33,8 +37,10 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @WebMvcTest(controllers = {DiscreteController.class, CapabilitiesController.class, KlDivController.class,
     ParametricController.class, SamplesController.class})
 @Import({DiscreteDivergenceService.class, KlDivService.class, ParametricService.class, SamplesService.class,
-    DivergenceMetrics.class, JacksonConfig.class, BadRequestWebTest.Meters.class})
-@EnableConfigurationProperties(LimitProperties.class)
+    ComputeGate.class, DivergenceMetrics.class, JacksonConfig.class, BadRequestWebTest.Meters.class})
+@ComponentScan(basePackageClasses = ComputeGate.class, useDefaultFilters = false,
+        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*ComputeSlots"))
+@EnableConfigurationProperties({LimitProperties.class, ResilienceProperties.class})
 class BadRequestWebTest {
 
     private static final String DISCRETE = "/v1/divergences/discrete";
@@ -127,6 +133,8 @@ class BadRequestWebTest {
                         "invalid-field", "/input/1"),
                 Arguments.of("kl-div: mixed nesting", KL_DIV, "{\"input\": [[0, 0], 0], \"target\": [[1, 0], [1, 0]]}",
                         400, "invalid-field", "/input/1"),
+                Arguments.of("kl-div: empty array beside numbers", KL_DIV,
+                        "{\"input\": [[0, 0, 0]], \"target\": [[[], 0.2, 0.1]]}", 400, "invalid-field", "/target/0/1"),
                 Arguments.of("kl-div: scalar", KL_DIV, "{\"input\": 0, \"target\": 1}", 400, "invalid-field", "/input"),
                 Arguments.of("kl-div: empty", KL_DIV, "{\"input\": [], \"target\": []}", 400, "invalid-distribution",
                         "/input"),

@@ -14,7 +14,8 @@ class DiscreteDivergenceServiceTest {
     private static final double LN2 = Math.log(2);
 
     private final DiscreteDivergenceService service =
-            new DiscreteDivergenceService(GoldenCorpusServiceTest.LIMITS, new DivergenceMetrics(new SimpleMeterRegistry()));
+            new DiscreteDivergenceService(GoldenCorpusServiceTest.LIMITS, new DivergenceMetrics(new SimpleMeterRegistry()),
+                ComputeGate.direct(new DivergenceMetrics(new SimpleMeterRegistry()), GoldenCorpusServiceTest.RESILIENCE));
 
     private static DiscreteOptions options(String inputType, SmoothingOption smoothing, Boolean normalize) {
         return new DiscreteOptions(inputType, normalize, null, smoothing, null, null, true);

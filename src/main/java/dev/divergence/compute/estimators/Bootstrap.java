@@ -1,5 +1,6 @@
 package dev.divergence.compute.estimators;
 
+import dev.divergence.compute.Cancellation;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -54,6 +55,7 @@ public final class Bootstrap {
         int[] qi = new int[m];
         double[] values = new double[resamples];
         for (int b = 0; b < resamples; b++) {
+            Cancellation.checkpoint();
             for (int i = 0; i < n; i++) {
                 pi[i] = rng.nextInt(n);
             }

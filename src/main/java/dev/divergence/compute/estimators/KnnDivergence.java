@@ -1,5 +1,6 @@
 package dev.divergence.compute.estimators;
 
+import dev.divergence.compute.Cancellation;
 import java.util.Arrays;
 import org.apache.commons.numbers.core.Sum;
 
@@ -60,6 +61,9 @@ public final class KnnDivergence {
         Sum sum = Sum.create();
         int ties = 0;
         for (int i = 0; i < n; i++) {
+            if ((i & 0x3FF) == 0x3FF) {
+                Cancellation.checkpoint();
+            }
             double rho2 = tx.kthNearest(x, i * d, nx);
             double nu2 = ty.kthNearest(x, i * d, ny);
             if (rho2 == Double.POSITIVE_INFINITY || nu2 == Double.POSITIVE_INFINITY) {
@@ -87,6 +91,9 @@ public final class KnnDivergence {
         int blockStart = 0;
         int yLower = 0;
         for (int i = 0; i < n; i++) {
+            if ((i & 0x3FF) == 0x3FF) {
+                Cancellation.checkpoint();
+            }
             double v = x[i];
             if (i > 0 && x[i - 1] != v) {
                 blockStart = i;

@@ -76,6 +76,9 @@ public final class Binomial extends Univariate {
         // a finite sum over the support
         Sum h = Sum.create();
         for (int k = (int) supportLower(); k <= supportUpper(); k++) {
+            if ((k & 0xFFFF) == 0xFFFF) {
+                dev.divergence.compute.Cancellation.checkpoint();
+            }
             double lp = logDensity(k);
             if (lp > Double.NEGATIVE_INFINITY) {
                 h.add(-Math.exp(lp) * lp);

@@ -1,5 +1,6 @@
 package dev.divergence.compute.parametric;
 
+import dev.divergence.compute.Cancellation;
 import java.util.function.DoubleSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -49,6 +50,9 @@ public final class MonteCarlo {
             Univariate uq = (Univariate) q;
             DoubleSupplier draw = up.sampler(rng);
             for (int i = 0; i < samples; i++) {
+                if ((i & 0xFFF) == 0xFFF) {
+                    Cancellation.checkpoint();
+                }
                 double x = draw.getAsDouble();
                 if (!w.accept(up.logDensity(x), uq.logDensity(x))) {
                     return new Estimate(Double.POSITIVE_INFINITY, 0, i + 1L);
@@ -60,6 +64,9 @@ public final class MonteCarlo {
             Multivariate.VectorSampler draw = mp.sampler(rng);
             double[] x = new double[mp.dimension()];
             for (int i = 0; i < samples; i++) {
+                if ((i & 0xFFF) == 0xFFF) {
+                    Cancellation.checkpoint();
+                }
                 draw.sample(x);
                 if (!w.accept(mp.logDensity(x), mq.logDensity(x))) {
                     return new Estimate(Double.POSITIVE_INFINITY, 0, i + 1L);

@@ -1,5 +1,6 @@
 package dev.divergence.compute.parametric;
 
+import dev.divergence.compute.Cancellation;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -192,6 +193,9 @@ public final class ParametricDivergences {
     private static ClosedForm finiteSum(Univariate p, Univariate q) {
         Sum kl = Sum.create();
         for (double k = p.supportLower(); k <= p.supportUpper(); k++) {
+            if (((long) k & 0xFFFF) == 0xFFFF) {
+                Cancellation.checkpoint();
+            }
             double lp = p.logDensity(k);
             if (lp == Double.NEGATIVE_INFINITY) {
                 continue;

@@ -1,0 +1,33 @@
+package dev.divergence.config;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the service protects itself under load: a bulkhead on computations and a per-request compute deadline.
+ *
+ * @param concurrentComputations computations running at once; further ones wait
+ * @param admittedComputations computations running or waiting; beyond this a request is refused at once with 503
+ *        and {@code Retry-After}
+ * @param computeDeadline the longest a computation may run; past it, it stops at its next checkpoint and the
+ *        request answers 503
+ * @param retryAfter the {@code Retry-After} sent with a 503 from the bulkhead
+ */
+@Validated
+@ConfigurationProperties("divergence.resilience")
+public record ResilienceProperties(
+        @DefaultValue("4") @Positive int concurrentComputations,
+        @DefaultValue("8") @Positive int admittedComputations,
+        @DefaultValue("10s") Duration computeDeadline,
+        @DefaultValue("1s") Duration retryAfter) {
+
+    /** @return whether the admitted count leaves room for the running ones */
+    @AssertTrue(message = "admitted-computations must be >= concurrent-computations")
+    public boolean isAdmittedAtLeastConcurrent() {
+        return admittedComputations >= concurrentComputations;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.divergence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The compute deadline: a computation that needs far longer than the configured 50 ms stops at a checkpoint and
+ * the request answers 503 problem+json; a light request still succeeds, and the service keeps serving.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "divergence.resilience.compute-deadline=50ms")
+class DeadlineHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aComputationPastTheDeadlineStopsWithAProblem() {
+        HttpClientSupport http = new HttpClientSupport(port);
+        // 20 million Monte Carlo draws of a 3-d normal: seconds of work, far beyond 50 ms
+        HttpResponse<String> r = http.post("/v1/divergences/parametric", """
+                {"p": {"family": "MultivariateNormal", "params": {"loc": [0, 0, 0], "covariance_matrix": [[1, 0, 0], [0, 1, 0], [0, 0, 1]]}},
+                 "q": {"family": "MultivariateNormal", "params": {"loc": [1, 0, 0], "covariance_matrix": [[2, 0, 0], [0, 2, 0], [0, 0, 2]]}},
+                 "method": "monteCarlo", "monteCarlo": {"samples": 6000000}}""");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+        JsonNode problem = GoldenCorpus.JSON.readTree(r.body());
+        assertThat(problem.get("type").asString()).isEqualTo("urn:problem-type:divergence:deadline-exceeded");
+        assertThat(problem.get("detail").asString()).contains("50 ms");
+        assertThat(http.post("/v1/divergences/discrete", "{\"p\": [0.4, 0.6], \"q\": [0.5, 0.5]}").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aKnnEstimateOfHundredsOfThousandsOfPointsIsStoppedToo() {
+        StringBuilder p = new StringBuilder("[");
+        StringBuilder q = new StringBuilder("[");
+        java.util.Random random = new java.util.Random(4);
+        for (int i = 0; i < 200_000; i++) {
+            p.append(i == 0 ? "" : ",").append('[').append(random.nextGaussian()).append(',')
+                    .append(random.nextGaussian()).append(']');
+            q.append(i == 0 ? "" : ",").append('[').append(random.nextGaussian() + 1).append(',')
+                    .append(random.nextGaussian()).append(']');
+        }
+        HttpResponse<String> r = new HttpClientSupport(port).post("/v1/divergences/samples",
+                "{\"p\": " + p + "], \"q\": " + q + "], \"estimator\": \"knn\", \"k\": 5, "
+                        + "\"bootstrap\": {\"resamples\": 50}}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+        assertThat(r.body()).contains("deadline-exceeded");
+    }
+}
