@@ -40,7 +40,7 @@ class DeadlineHttpTest {
         StringBuilder p = new StringBuilder("[");
         StringBuilder q = new StringBuilder("[");
         java.util.Random random = new java.util.Random(4);
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             p.append(i == 0 ? "" : ",").append('[').append(random.nextGaussian()).append(',')
                     .append(random.nextGaussian()).append(']');
             q.append(i == 0 ? "" : ",").append('[').append(random.nextGaussian() + 1).append(',')

@@ -2,6 +2,7 @@ package dev.divergence.api;
 
 import dev.divergence.service.DivergenceMetrics;
 import dev.divergence.compute.Cancellation;
+import dev.divergence.config.LimitProperties;
 import dev.divergence.config.ResilienceProperties;
 import dev.divergence.service.InvalidRequestException;
 import dev.divergence.service.Violation;
@@ -42,10 +43,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private final DivergenceMetrics meters;
     private final ResilienceProperties resilience;
+    private final LimitProperties limits;
 
-    ProblemAdvice(DivergenceMetrics meters, ResilienceProperties resilience) {
+    ProblemAdvice(DivergenceMetrics meters, ResilienceProperties resilience, LimitProperties limits) {
         this.meters = meters;
         this.resilience = resilience;
+        this.limits = limits;
     }
 
     @ExceptionHandler(InvocationRejectedException.class)
@@ -93,8 +96,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return problem(ProblemType.UNKNOWN_FIELD, detail, List.of(new Violation(pointer, detail)), path, null);
         }
         if (cause instanceof StreamConstraintsException c) {
-            String detail = "the JSON exceeds a parser limit (nesting depth, number or string length)";
-            return problem(ProblemType.LIMIT_EXCEEDED, detail, List.of(new Violation(pointer(c), detail)), path, null);
+            String detail = describe(c);
+            ProblemType type = detail.contains("max-request-bytes") ? ProblemType.PAYLOAD_TOO_LARGE
+                    : ProblemType.LIMIT_EXCEEDED;
+            return problem(type, detail, List.of(new Violation(pointer(c), detail)), path, null);
         }
         if (cause instanceof MismatchedInputException m) {
             String pointer = pointer(m);
@@ -159,6 +164,27 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers) {
         meters.countRejection(Endpoints.of(path), type.slug());
         return ProblemDetails.response(type, detail, errors, path, headers);
+    }
+
+    /** Which parser limit was exceeded, named by its property and value (Jackson's message names Java methods). */
+    private String describe(StreamConstraintsException c) {
+        String m = String.valueOf(c.getOriginalMessage());
+        if (m.startsWith("Document nesting depth")) {
+            return "the JSON nests deeper than divergence.limits.max-nesting-depth = " + limits.maxNestingDepth();
+        }
+        if (m.startsWith("Number value length")) {
+            return "a number is longer than divergence.limits.max-number-length = " + limits.maxNumberLength()
+                    + " characters";
+        }
+        if (m.startsWith("String value length") || m.startsWith("Name length")) {
+            return "a string is longer than divergence.limits.max-string-length = " + limits.maxStringLength()
+                    + " characters";
+        }
+        if (m.startsWith("Document length")) {
+            return "the body is longer than divergence.limits.max-request-bytes = " + limits.maxRequestBytes()
+                    + " bytes (refused while streaming)";
+        }
+        return "the JSON exceeds a parser limit (nesting depth, number, string or document length)";
     }
 
     /** What Jackson expected, in JSON terms (Jackson's own message would name Java types). */

@@ -1,8 +1,10 @@
 package dev.divergence.config;
 
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -13,6 +15,22 @@ import tools.jackson.databind.MapperFeature;
  */
 @Configuration(proxyBeanMethods = false)
 public class JacksonConfig {
+
+    /**
+     * The parser's limits from {@link LimitProperties}: nesting depth, number and string lengths, and the
+     * document length (the request-body limit, enforced while the body streams in, so a chunked body without a
+     * Content-Length is refused too, before it is buffered).
+     */
+    @Bean
+    public JsonFactoryBuilderCustomizer parserLimits(LimitProperties limits) {
+        return builder -> builder.streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxNestingDepth())
+                .maxNumberLength(limits.maxNumberLength())
+                .maxStringLength(limits.maxStringLength())
+                .maxNameLength(limits.maxStringLength())
+                .maxDocumentLength(limits.maxRequestBytes())
+                .build());
+    }
 
     @Bean
     public JsonMapperBuilderCustomizer strictJson() {

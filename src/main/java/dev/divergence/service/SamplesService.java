@@ -93,6 +93,13 @@ public class SamplesService {
         int k = options.k() == null ? 1 : options.k();
         int n = size(p);
         int m = size(q);
+        int dim = p instanceof SampleInput.Points pts ? pts.d() : 1;
+        if (estimator.equals("knn") && (double) n * m * dim > limits.maxKnnWork()) {
+            violations.add(RequestProblem.LIMIT_EXCEEDED, "/p", "a k-NN estimate over n = " + n + " and m = " + m
+                    + " points of dimension " + dim + " is n·m·d = " + String.format(Locale.ROOT, "%.0f",
+                            (double) n * m * dim) + ", more than divergence.limits.max-knn-work = "
+                    + limits.maxKnnWork());
+        }
         if (estimator.equals("knn") && !(k >= 1 && k <= n - 1 && k <= m)) {
             violations.add(RequestProblem.INVALID_OPTION, "/k", "must be between 1 and min(n - 1, m) = "
                     + Math.min(n - 1, m) + " for samples of sizes n = " + n + " and m = " + m + ", was " + k);
