@@ -2,11 +2,13 @@ package dev.divergence;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import sun.misc.Signal;
 
 /** Entry point of the divergence service. */
-@SpringBootApplication
+/* no in-memory user with a generated password: authentication is API keys and JWTs (SecurityConfig) */
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class DivergenceApplication {
 

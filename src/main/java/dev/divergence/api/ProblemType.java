@@ -30,6 +30,8 @@ public enum ProblemType {
     BAD_REQUEST("bad-request", "Bad request", HttpStatus.BAD_REQUEST),
     LIMIT_EXCEEDED("limit-exceeded", "Request exceeds a configured limit", HttpStatus.CONTENT_TOO_LARGE),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.CONTENT_TOO_LARGE),
+    UNAUTHORIZED("unauthorized", "Authentication required", HttpStatus.UNAUTHORIZED),
+    FORBIDDEN("forbidden", "Not allowed", HttpStatus.FORBIDDEN),
     OVERLOADED("overloaded", "Too many computations in progress", HttpStatus.SERVICE_UNAVAILABLE),
     DEADLINE_EXCEEDED("deadline-exceeded", "Computation deadline exceeded", HttpStatus.SERVICE_UNAVAILABLE),
     NOT_FOUND("not-found", "No such resource", HttpStatus.NOT_FOUND),

@@ -1,8 +1,11 @@
 package dev.divergence.config;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +23,16 @@ class OpenApiConfig {
                                 + "Hellinger, Bhattacharyya, χ², Rényi, cross-entropy) between probability "
                                 + "distributions. Errors are RFC 9457 problem+json with JSON Pointers.")
                         .license(new License().name("Apache-2.0")))
-                .servers(List.of(new Server().url("/").description("this instance")));
+                .servers(List.of(new Server().url("/").description("this instance")))
+                // optional authentication (divergence.security.enabled): either scheme opens /v1
+                .components(new Components()
+                        .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("X-API-Key")
+                                .description("An API key from divergence.security.api-keys"))
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("A JWT accepted by spring.security.oauth2.resourceserver.jwt.*")))
+                .security(List.of(new SecurityRequirement().addList("apiKey"),
+                        new SecurityRequirement().addList("bearer")));
     }
 }
