@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,6 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** The whole application over real HTTP: the golden corpus, batch, capabilities, health and Prometheus. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApplicationHttpTest {
+
+    @LocalManagementPort
+    int managementPort;
 
     @LocalServerPort
     int port;
@@ -84,15 +88,24 @@ class ApplicationHttpTest {
 
     @Test
     void healthProbesAreUp() {
-        assertThat(http().get("/actuator/health/liveness").body()).contains("\"UP\"");
-        assertThat(http().get("/actuator/health/readiness").body()).contains("\"UP\"");
+        HttpClientSupport management = new HttpClientSupport(managementPort);
+        assertThat(management.get("/actuator/health/liveness").body()).contains("\"UP\"");
+        assertThat(management.get("/actuator/health/readiness").body()).contains("\"UP\"");
+    }
+
+    @Test
+    void actuatorIsNotOnTheApiPort() {
+        HttpResponse<String> r = http().get("/actuator/health");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(new HttpClientSupport(managementPort).get("/v1/capabilities").statusCode()).isEqualTo(404);
     }
 
     @Test
     void prometheusExposesTheServiceMeters() {
         http().post("/v1/divergences/discrete", "{\"p\": [0.4, 0.6], \"q\": [0.5, 0.5]}");
         http().post("/v1/divergences/discrete", "{\"p\": [0.4, 0.6], \"q\": [0.5, -0.5]}");
-        HttpResponse<String> scrape = http().get("/actuator/prometheus");
+        HttpResponse<String> scrape = new HttpClientSupport(managementPort).get("/actuator/prometheus");
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body())
                 .contains("divergence_requests_total{application=\"divergence-service\",endpoint=\"discrete\",outcome=\"success\"}")

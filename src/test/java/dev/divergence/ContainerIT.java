@@ -44,6 +44,7 @@ class ContainerIT {
 
     private static GenericContainer<?> service;
     private static HttpClientSupport http;
+    private static HttpClientSupport management;
 
     @BeforeAll
     static void startContainer() {
@@ -58,15 +59,17 @@ class ContainerIT {
             }
         }
         service = new GenericContainer<>(image)
-                .withExposedPorts(8080)
+                .withExposedPorts(8080, 8081)
                 .withTmpFs(Map.of("/tmp", "rw,size=64m"))
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
                         .withReadonlyRootfs(true)
-                        .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(8080))))
-                .waitingFor(Wait.forHttp("/actuator/health/readiness").forStatusCode(200))
+                        .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(8080)),
+                                new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(8081))))
+                .waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(8081).forStatusCode(200))
                 .withStartupTimeout(Duration.ofMinutes(3));
         service.start();
         http = new HttpClientSupport(service.getMappedPort(8080));
+        management = new HttpClientSupport(service.getMappedPort(8081));
     }
 
     @AfterAll
@@ -99,8 +102,8 @@ class ContainerIT {
     @Order(3)
     @Test
     void healthAndPrometheusAnswer() {
-        assertThat(http.get("/actuator/health/liveness").body()).contains("\"UP\"");
-        HttpResponse<String> scrape = http.get("/actuator/prometheus");
+        assertThat(management.get("/actuator/health/liveness").body()).contains("\"UP\"");
+        HttpResponse<String> scrape = management.get("/actuator/prometheus");
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("divergence_requests_total", "jvm_memory_used_bytes");
     }
