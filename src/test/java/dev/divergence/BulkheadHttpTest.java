@@ -56,6 +56,7 @@ class BulkheadHttpTest {
             }
         }
         pool.shutdown();
+        System.out.printf("bulkhead flood: %d of 12 answered 200, %d refused with 503 and Retry-After%n", ok, refused);
         assertThat(ok).as("admitted and answered").isPositive();
         assertThat(refused).as("refused by the bulkhead").isPositive();
         assertThat(http.post("/v1/divergences/discrete", "{\"p\": [0.4, 0.6], \"q\": [0.5, 0.5]}").statusCode())

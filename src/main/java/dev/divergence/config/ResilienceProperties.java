@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("divergence.resilience")
 public record ResilienceProperties(
         @DefaultValue("4") @Positive int concurrentComputations,
-        @DefaultValue("8") @Positive int admittedComputations,
+        @DefaultValue("32") @Positive int admittedComputations,
         @DefaultValue("10s") Duration computeDeadline,
         @DefaultValue("1s") Duration retryAfter) {
 

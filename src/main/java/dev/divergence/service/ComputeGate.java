@@ -36,7 +36,7 @@ public class ComputeGate {
      * @throws org.springframework.resilience.InvocationRejectedException when the bulkhead is full
      * @throws dev.divergence.compute.Cancellation.ComputationCancelledException past the compute deadline
      */
-    @ConcurrencyLimit(limitString = "${divergence.resilience.admitted-computations:8}",
+    @ConcurrencyLimit(limitString = "${divergence.resilience.admitted-computations:32}",
             policy = ConcurrencyLimit.ThrottlePolicy.REJECT)
     public <T> T run(String endpoint, Supplier<T> computation) {
         return slots.run(endpoint, computation);
