@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -12,17 +15,38 @@ import tools.jackson.databind.JsonNode;
  * The compute deadline: a computation that needs far longer than the configured 50 ms stops at a checkpoint and
  * the request answers 503 problem+json; a light request still succeeds, and the service keeps serving.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "divergence.resilience.compute-deadline=50ms")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "divergence.resilience.compute-deadline=50ms", "logging.structured.format.console=ecs"})
+@ExtendWith(OutputCaptureExtension.class)
 class DeadlineHttpTest {
 
     @LocalServerPort
     int port;
 
     @Test
+    void theDeadlineIsLoggedAsStructuredJsonWithTheRequestIdButNotTheBody(CapturedOutput output) throws Exception {
+        String body = "{\"p\": {\"family\": \"Normal\", \"params\": {\"loc\": 0, \"scale\": 1}}, \"q\": {\"family\": "
+                + "\"Normal\", \"params\": {\"loc\": 12345.678, \"scale\": 2}}, \"method\": \"monteCarlo\", "
+                + "\"monteCarlo\": {\"samples\": 8000000}}";
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/v1/divergences/parametric"))
+                .header("Content-Type", "application/json").header("X-Request-Id", "deadline-test-7")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("X-Request-Id")).hasValue("deadline-test-7");
+        String line = output.getAll().lines().filter(l -> l.contains("stopped at its deadline")).findFirst()
+                .orElseThrow();
+        JsonNode json = GoldenCorpus.JSON.readTree(line);
+        assertThat(json.get("requestId").asString()).isEqualTo("deadline-test-7");
+        assertThat(line).doesNotContain("12345.678");
+    }
+
+    @Test
     void aComputationPastTheDeadlineStopsWithAProblem() {
         HttpClientSupport http = new HttpClientSupport(port);
-        // 20 million Monte Carlo draws of a 3-d normal: seconds of work, far beyond 50 ms
+        // 6 million Monte Carlo draws of a 3-d normal: seconds of work, far beyond 50 ms
         HttpResponse<String> r = http.post("/v1/divergences/parametric", """
                 {"p": {"family": "MultivariateNormal", "params": {"loc": [0, 0, 0], "covariance_matrix": [[1, 0, 0], [0, 1, 0], [0, 0, 1]]}},
                  "q": {"family": "MultivariateNormal", "params": {"loc": [1, 0, 0], "covariance_matrix": [[2, 0, 0], [0, 2, 0], [0, 0, 2]]}},

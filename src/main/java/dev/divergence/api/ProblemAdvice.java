@@ -53,6 +53,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvocationRejectedException.class)
     ResponseEntity<Object> overloaded(InvocationRejectedException e, HttpServletRequest request) {
+        // one line per refusal would flood the log under saturation: the rejection counter has them
+        log.debug("Bulkhead full: refused {}", request.getRequestURI());
         HttpHeaders headers = new HttpHeaders();
         long seconds = Math.max(1, (resilience.retryAfter().toMillis() + 999) / 1000);
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -64,6 +66,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Cancellation.ComputationCancelledException.class)
     ResponseEntity<Object> deadlineExceeded(Cancellation.ComputationCancelledException e,
             HttpServletRequest request) {
+        // rare and worth an operator's look; the request id comes with the line from the MDC, the body never does
+        log.warn("Computation on {} stopped at its deadline of {} ms", request.getRequestURI(),
+                resilience.computeDeadline().toMillis());
         return problem(ProblemType.DEADLINE_EXCEEDED, "the computation ran longer than the deadline of "
                 + resilience.computeDeadline().toMillis() + " ms (divergence.resilience.compute-deadline) and was "
                 + "stopped; ask for less work (fewer elements, samples or resamples)", List.of(),
