@@ -127,12 +127,15 @@ public class ParametricService {
         int size = Shapes.size(batch);
         Set<String> warnings = new LinkedHashSet<>();
         double[] kl = new double[size];
+        // which element of p and of q each broadcast element reads: computed once, no allocation per element
+        int[] pIndex = Shapes.sourceIndices(batch, pShape);
+        int[] qIndex = Shapes.sourceIndices(batch, qShape);
         boolean closed = !method.equals("monteCarlo");
         if (closed) {
             for (int i = 0; i < size && closed; i++) {
                 Cancellation.checkpoint();
-                Distribution a = ep[Shapes.sourceIndex(i, batch, pShape)];
-                Distribution b = eq[Shapes.sourceIndex(i, batch, qShape)];
+                Distribution a = ep[pIndex[i]];
+                Distribution b = eq[qIndex[i]];
                 ClosedForm c = ParametricDivergences.klDivergence(a, b);
                 if (c == null) {
                     closed = false;
@@ -168,8 +171,8 @@ public class ParametricService {
         double worst = 0;
         for (int i = 0; i < size; i++) {
             Cancellation.checkpoint();
-            Distribution a = ep[Shapes.sourceIndex(i, batch, pShape)];
-            Distribution b = eq[Shapes.sourceIndex(i, batch, qShape)];
+            Distribution a = ep[pIndex[i]];
+            Distribution b = eq[qIndex[i]];
             MonteCarlo.Estimate e = MonteCarlo.klDivergence(a, b, samples, seed + i);
             kl[i] = e.value();
             se[i] = e.standardError();
@@ -212,7 +215,7 @@ public class ParametricService {
                 for (int i = 0; i < size; i++) {
                     Distribution[] slice = Arrays.copyOfRange(components, i * inner, (i + 1) * inner);
                     if (Arrays.stream(slice).allMatch(c -> c != null)) {
-                        out[i] = attempt(() -> Independent.of(slice), -1, violations, reported);
+                        out[i] = attempt(() -> Independent.of(slice), violations, reported, null);
                     }
                 }
                 return out;
@@ -225,9 +228,11 @@ public class ParametricService {
                 int[] compBatch = comp.batchShape;
                 int k = compBatch[compBatch.length - 1];
                 int[] compOuter = Arrays.copyOf(compBatch, compBatch.length - 1);
+                int[] weightIndex = Shapes.sourceIndices(batchShape, mix.batchShape);
+                int[] componentIndex = Shapes.sourceIndices(batchShape, compOuter);
                 for (int i = 0; i < size; i++) {
-                    Distribution w = weights[Shapes.sourceIndex(i, batchShape, mix.batchShape)];
-                    int base = Shapes.sourceIndex(i, batchShape, compOuter) * k;
+                    Distribution w = weights[weightIndex[i]];
+                    int base = componentIndex[i] * k;
                     Univariate[] cs = new Univariate[k];
                     boolean ok = w != null;
                     for (int j = 0; j < k; j++) {
@@ -235,7 +240,7 @@ public class ParametricService {
                         cs[j] = (Univariate) components[base + j];
                     }
                     if (ok) {
-                        out[i] = attempt(() -> Mixture.of((Categorical) w, cs), -1, violations, reported);
+                        out[i] = attempt(() -> Mixture.of((Categorical) w, cs), violations, reported, null);
                     }
                 }
                 return out;
@@ -244,17 +249,13 @@ public class ParametricService {
             for (int i = 0; i < size; i++) {
                 Shapes.unravel(i, batchShape, index);
                 ElementValues element = new ElementValues(index);
-                out[i] = attempt(() -> family.builder().build(element), i, violations, reported, element);
+                out[i] = attempt(() -> family.builder().build(element), violations, reported, element);
             }
             return out;
         }
 
-        private Distribution attempt(java.util.function.Supplier<Distribution> build, int flat, Violations violations,
-                Set<String> reported) {
-            return attempt(build, flat, violations, reported, null);
-        }
-
-        private Distribution attempt(java.util.function.Supplier<Distribution> build, int flat, Violations violations,
+        /** Builds one element; an invalid parameter becomes a violation (once per pointer) and a null element. */
+        private Distribution attempt(java.util.function.Supplier<Distribution> build, Violations violations,
                 Set<String> reported, ElementValues element) {
             try {
                 return build.get();
@@ -356,7 +357,7 @@ public class ParametricService {
             return null;
         }
         Resolved r = new Resolved(family, pointer);
-        int before = countOf(violations);
+        int before = violations.count();
         for (Map.Entry<String, Object> entry : spec.params().entrySet()) {
             String name = entry.getKey();
             String at = pointer + "/params/" + Violation.escape(name);
@@ -412,7 +413,7 @@ public class ParametricService {
                         "is required by " + family.name() + ": " + parameter.description());
             }
         }
-        if (countOf(violations) > before) {
+        if (violations.count() > before) {
             return null;
         }
         switch (family.name()) {
@@ -420,7 +421,7 @@ public class ParametricService {
             case "MixtureSameFamily" -> resolveMixture(r, violations);
             default -> resolveTensors(r, violations);
         }
-        return countOf(violations) > before ? null : r;
+        return violations.count() > before ? null : r;
     }
 
     private void resolveTensors(Resolved r, Violations violations) {
@@ -534,10 +535,6 @@ public class ParametricService {
         r.batchShape = b;
     }
 
-    private static int countOf(Violations violations) {
-        return violations.count();
-    }
-
     /** Row-major shapes and torch's broadcasting rules. */
     static final class Shapes {
 
@@ -587,11 +584,15 @@ public class ParametricService {
             return offset;
         }
 
-        /** @return the flat index in {@code source} of flat index {@code flat} of the broadcast {@code shape} */
-        static int sourceIndex(int flat, int[] shape, int[] source) {
+        /** @return for each flat index of the broadcast {@code shape}, the flat index it reads in {@code source} */
+        static int[] sourceIndices(int[] shape, int[] source) {
+            int[] out = new int[size(shape)];
             int[] index = new int[shape.length];
-            unravel(flat, shape, index);
-            return broadcastOffset(index, source);
+            for (int flat = 0; flat < out.length; flat++) {
+                unravel(flat, shape, index);
+                out[flat] = broadcastOffset(index, source);
+            }
+            return out;
         }
     }
 }

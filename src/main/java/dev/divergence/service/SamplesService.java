@@ -11,12 +11,10 @@ import dev.divergence.compute.parametric.InvalidParameterException;
 import dev.divergence.config.LimitProperties;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -258,17 +256,27 @@ public class SamplesService {
             }
             return (double) repeats / total;
         }
-        Set<List<Double>> seen = new HashSet<>();
-        int repeats = 0;
+        // a 64-bit hash of each row's bits, sorted: equal rows have equal hashes (a collision between different
+        // rows, probability ~2^-64 per pair, would only count one more tie in a heuristic)
+        long[] hashes = new long[total];
+        int at = 0;
         for (SampleInput.Points s : List.of(a, b)) {
+            double[] v = s.values();
             for (int i = 0; i < s.n(); i++) {
-                List<Double> row = new ArrayList<>(d);
+                long h = 0x9E3779B97F4A7C15L;
                 for (int j = 0; j < d; j++) {
-                    row.add(s.values()[i * d + j] + 0.0);
+                    // + 0.0 folds -0.0 into 0.0, which are the same point
+                    h = (h ^ Double.doubleToLongBits(v[i * d + j] + 0.0)) * 0xBF58476D1CE4E5B9L;
+                    h ^= h >>> 31;
                 }
-                if (!seen.add(row)) {
-                    repeats++;
-                }
+                hashes[at++] = h;
+            }
+        }
+        Arrays.sort(hashes);
+        int repeats = 0;
+        for (int i = 1; i < total; i++) {
+            if (hashes[i] == hashes[i - 1]) {
+                repeats++;
             }
         }
         return (double) repeats / total;

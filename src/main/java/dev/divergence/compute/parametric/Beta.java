@@ -1,11 +1,9 @@
 package dev.divergence.compute.parametric;
 
-import java.util.function.DoubleSupplier;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogBeta;
 import org.apache.commons.numbers.gamma.RegularizedBeta;
 import org.apache.commons.numbers.gamma.Trigamma;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 
 /**
@@ -14,16 +12,16 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  *
  * @see <a href="https://en.wikipedia.org/wiki/Beta_distribution">Beta distribution</a>
  */
-public final class Beta extends Univariate {
+public final class Beta extends CommonsContinuous {
 
     private final double alpha;
     private final double beta;
-    private final BetaDistribution delegate;
 
     private Beta(double alpha, double beta) {
-        this.alpha = InvalidParameterException.positive("concentration1", alpha);
-        this.beta = InvalidParameterException.positive("concentration0", beta);
-        this.delegate = BetaDistribution.of(alpha, beta);
+        super(BetaDistribution.of(InvalidParameterException.positive("concentration1", alpha),
+                InvalidParameterException.positive("concentration0", beta)));
+        this.alpha = alpha;
+        this.beta = beta;
     }
 
     /**
@@ -50,35 +48,10 @@ public final class Beta extends Univariate {
     }
 
     @Override
-    public boolean isDiscrete() {
-        return false;
-    }
-
-    @Override
-    public double supportLower() {
-        return 0;
-    }
-
-    @Override
-    public double supportUpper() {
-        return 1;
-    }
-
-    @Override
     public double entropy() {
         // ln B(α, β) − (α − 1)ψ(α) − (β − 1)ψ(β) + (α + β − 2)ψ(α + β)
         return LogBeta.value(alpha, beta) - times(alpha - 1, Digamma.value(alpha))
                 - times(beta - 1, Digamma.value(beta)) + times(alpha + beta - 2, Digamma.value(alpha + beta));
-    }
-
-    @Override
-    public double logDensity(double x) {
-        return delegate.logDensity(x);
-    }
-
-    @Override
-    public DoubleSupplier sampler(UniformRandomProvider rng) {
-        return delegate.createSampler(rng)::sample;
     }
 
     @Override

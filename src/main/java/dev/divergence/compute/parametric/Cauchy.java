@@ -1,7 +1,5 @@
 package dev.divergence.compute.parametric;
 
-import java.util.function.DoubleSupplier;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.CauchyDistribution;
 
 /**
@@ -9,16 +7,16 @@ import org.apache.commons.statistics.distribution.CauchyDistribution;
  *
  * @see <a href="https://en.wikipedia.org/wiki/Cauchy_distribution">Cauchy distribution</a>
  */
-public final class Cauchy extends Univariate {
+public final class Cauchy extends CommonsContinuous {
 
     private final double loc;
     private final double scale;
-    private final CauchyDistribution delegate;
 
     private Cauchy(double loc, double scale) {
-        this.loc = InvalidParameterException.finite("loc", loc);
-        this.scale = InvalidParameterException.positive("scale", scale);
-        this.delegate = CauchyDistribution.of(loc, scale);
+        super(CauchyDistribution.of(InvalidParameterException.finite("loc", loc),
+                InvalidParameterException.positive("scale", scale)));
+        this.loc = loc;
+        this.scale = scale;
     }
 
     /**
@@ -45,33 +43,8 @@ public final class Cauchy extends Univariate {
     }
 
     @Override
-    public boolean isDiscrete() {
-        return false;
-    }
-
-    @Override
-    public double supportLower() {
-        return Double.NEGATIVE_INFINITY;
-    }
-
-    @Override
-    public double supportUpper() {
-        return Double.POSITIVE_INFINITY;
-    }
-
-    @Override
     public double entropy() {
         return Math.log(4 * Math.PI * scale);
-    }
-
-    @Override
-    public double logDensity(double x) {
-        return delegate.logDensity(x);
-    }
-
-    @Override
-    public DoubleSupplier sampler(UniformRandomProvider rng) {
-        return delegate.createSampler(rng)::sample;
     }
 
     @Override

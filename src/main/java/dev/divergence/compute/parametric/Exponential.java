@@ -1,8 +1,6 @@
 package dev.divergence.compute.parametric;
 
-import java.util.function.DoubleSupplier;
 import org.apache.commons.numbers.gamma.LogGamma;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.ExponentialDistribution;
 
 /**
@@ -10,14 +8,13 @@ import org.apache.commons.statistics.distribution.ExponentialDistribution;
  *
  * @see <a href="https://en.wikipedia.org/wiki/Exponential_distribution">Exponential distribution</a>
  */
-public final class Exponential extends Univariate {
+public final class Exponential extends CommonsContinuous {
 
     private final double rate;
-    private final ExponentialDistribution delegate;
 
     private Exponential(double rate) {
-        this.rate = InvalidParameterException.positive("rate", rate);
-        this.delegate = ExponentialDistribution.of(1 / rate);
+        super(ExponentialDistribution.of(1 / InvalidParameterException.positive("rate", rate)));
+        this.rate = rate;
     }
 
     /**
@@ -39,33 +36,8 @@ public final class Exponential extends Univariate {
     }
 
     @Override
-    public boolean isDiscrete() {
-        return false;
-    }
-
-    @Override
-    public double supportLower() {
-        return 0;
-    }
-
-    @Override
-    public double supportUpper() {
-        return Double.POSITIVE_INFINITY;
-    }
-
-    @Override
     public double entropy() {
         return 1 - Math.log(rate);
-    }
-
-    @Override
-    public double logDensity(double x) {
-        return delegate.logDensity(x);
-    }
-
-    @Override
-    public DoubleSupplier sampler(UniformRandomProvider rng) {
-        return delegate.createSampler(rng)::sample;
     }
 
     @Override

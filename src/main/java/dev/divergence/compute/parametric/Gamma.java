@@ -1,11 +1,9 @@
 package dev.divergence.compute.parametric;
 
-import java.util.function.DoubleSupplier;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.numbers.gamma.RegularizedGamma;
 import org.apache.commons.numbers.gamma.Trigamma;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.GammaDistribution;
 
 /**
@@ -14,18 +12,17 @@ import org.apache.commons.statistics.distribution.GammaDistribution;
  *
  * @see <a href="https://en.wikipedia.org/wiki/Gamma_distribution">Gamma distribution</a>
  */
-public final class Gamma extends Univariate {
+public final class Gamma extends CommonsContinuous {
 
     private final String family;
     private final double concentration;
     private final double rate;
-    private final GammaDistribution delegate;
 
     private Gamma(String family, double concentration, double rate) {
+        super(GammaDistribution.of(concentration, 1 / rate));
         this.family = family;
         this.concentration = concentration;
         this.rate = rate;
-        this.delegate = GammaDistribution.of(concentration, 1 / rate);
     }
 
     /**
@@ -62,35 +59,10 @@ public final class Gamma extends Univariate {
     }
 
     @Override
-    public boolean isDiscrete() {
-        return false;
-    }
-
-    @Override
-    public double supportLower() {
-        return 0;
-    }
-
-    @Override
-    public double supportUpper() {
-        return Double.POSITIVE_INFINITY;
-    }
-
-    @Override
     public double entropy() {
         // α − ln β + ln Γ(α) + (1 − α) ψ(α)
         return concentration - Math.log(rate) + LogGamma.value(concentration)
                 + times(1 - concentration, Digamma.value(concentration));
-    }
-
-    @Override
-    public double logDensity(double x) {
-        return delegate.logDensity(x);
-    }
-
-    @Override
-    public DoubleSupplier sampler(UniformRandomProvider rng) {
-        return delegate.createSampler(rng)::sample;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.divergence.compute.parametric;
 
-import java.util.function.DoubleSupplier;
 import org.apache.commons.numbers.gamma.LogGamma;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.GumbelDistribution;
 
 /**
@@ -10,16 +8,16 @@ import org.apache.commons.statistics.distribution.GumbelDistribution;
  *
  * @see <a href="https://en.wikipedia.org/wiki/Gumbel_distribution">Gumbel distribution</a>
  */
-public final class Gumbel extends Univariate {
+public final class Gumbel extends CommonsContinuous {
 
     private final double loc;
     private final double scale;
-    private final GumbelDistribution delegate;
 
     private Gumbel(double loc, double scale) {
-        this.loc = InvalidParameterException.finite("loc", loc);
-        this.scale = InvalidParameterException.positive("scale", scale);
-        this.delegate = GumbelDistribution.of(loc, scale);
+        super(GumbelDistribution.of(InvalidParameterException.finite("loc", loc),
+                InvalidParameterException.positive("scale", scale)));
+        this.loc = loc;
+        this.scale = scale;
     }
 
     /**
@@ -46,33 +44,8 @@ public final class Gumbel extends Univariate {
     }
 
     @Override
-    public boolean isDiscrete() {
-        return false;
-    }
-
-    @Override
-    public double supportLower() {
-        return Double.NEGATIVE_INFINITY;
-    }
-
-    @Override
-    public double supportUpper() {
-        return Double.POSITIVE_INFINITY;
-    }
-
-    @Override
     public double entropy() {
         return Math.log(scale) + StableMath.EULER + 1;
-    }
-
-    @Override
-    public double logDensity(double x) {
-        return delegate.logDensity(x);
-    }
-
-    @Override
-    public DoubleSupplier sampler(UniformRandomProvider rng) {
-        return delegate.createSampler(rng)::sample;
     }
 
     @Override

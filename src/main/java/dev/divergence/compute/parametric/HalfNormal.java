@@ -1,10 +1,8 @@
 package dev.divergence.compute.parametric;
 
-import java.util.function.DoubleSupplier;
 import org.apache.commons.numbers.gamma.Erf;
 import org.apache.commons.numbers.gamma.Erfc;
 import org.apache.commons.numbers.gamma.LogGamma;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.FoldedNormalDistribution;
 
 /**
@@ -12,14 +10,13 @@ import org.apache.commons.statistics.distribution.FoldedNormalDistribution;
  *
  * @see <a href="https://en.wikipedia.org/wiki/Half-normal_distribution">Half-normal distribution</a>
  */
-public final class HalfNormal extends Univariate {
+public final class HalfNormal extends CommonsContinuous {
 
     private final double scale;
-    private final FoldedNormalDistribution delegate;
 
     private HalfNormal(double scale) {
-        this.scale = InvalidParameterException.positive("scale", scale);
-        this.delegate = FoldedNormalDistribution.of(0, scale);
+        super(FoldedNormalDistribution.of(0, InvalidParameterException.positive("scale", scale)));
+        this.scale = scale;
     }
 
     /**
@@ -42,34 +39,9 @@ public final class HalfNormal extends Univariate {
     }
 
     @Override
-    public boolean isDiscrete() {
-        return false;
-    }
-
-    @Override
-    public double supportLower() {
-        return 0;
-    }
-
-    @Override
-    public double supportUpper() {
-        return Double.POSITIVE_INFINITY;
-    }
-
-    @Override
     public double entropy() {
         // ½ ln(π e σ²/2)
         return 0.5 * (StableMath.LN_PI + 1 - StableMath.LN_2) + Math.log(scale);
-    }
-
-    @Override
-    public double logDensity(double x) {
-        return delegate.logDensity(x);
-    }
-
-    @Override
-    public DoubleSupplier sampler(UniformRandomProvider rng) {
-        return delegate.createSampler(rng)::sample;
     }
 
     @Override

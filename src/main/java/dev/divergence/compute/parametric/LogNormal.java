@@ -1,8 +1,6 @@
 package dev.divergence.compute.parametric;
 
-import java.util.function.DoubleSupplier;
 import org.apache.commons.numbers.gamma.Erfc;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.LogNormalDistribution;
 
 /**
@@ -10,16 +8,16 @@ import org.apache.commons.statistics.distribution.LogNormalDistribution;
  *
  * @see <a href="https://en.wikipedia.org/wiki/Log-normal_distribution">Log-normal distribution</a>
  */
-public final class LogNormal extends Univariate {
+public final class LogNormal extends CommonsContinuous {
 
     private final double loc;
     private final double scale;
-    private final LogNormalDistribution delegate;
 
     private LogNormal(double loc, double scale) {
-        this.loc = InvalidParameterException.finite("loc", loc);
-        this.scale = InvalidParameterException.positive("scale", scale);
-        this.delegate = LogNormalDistribution.of(loc, scale);
+        super(LogNormalDistribution.of(InvalidParameterException.finite("loc", loc),
+                InvalidParameterException.positive("scale", scale)));
+        this.loc = loc;
+        this.scale = scale;
     }
 
     /**
@@ -48,34 +46,9 @@ public final class LogNormal extends Univariate {
     }
 
     @Override
-    public boolean isDiscrete() {
-        return false;
-    }
-
-    @Override
-    public double supportLower() {
-        return 0;
-    }
-
-    @Override
-    public double supportUpper() {
-        return Double.POSITIVE_INFINITY;
-    }
-
-    @Override
     public double entropy() {
         // μ + ½ ln(2πe σ²)
         return loc + 0.5 * (StableMath.LN_2PI + 1) + Math.log(scale);
-    }
-
-    @Override
-    public double logDensity(double x) {
-        return delegate.logDensity(x);
-    }
-
-    @Override
-    public DoubleSupplier sampler(UniformRandomProvider rng) {
-        return delegate.createSampler(rng)::sample;
     }
 
     @Override

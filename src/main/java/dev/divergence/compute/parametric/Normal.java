@@ -1,8 +1,6 @@
 package dev.divergence.compute.parametric;
 
-import java.util.function.DoubleSupplier;
 import org.apache.commons.numbers.gamma.Erf;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -10,16 +8,16 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  *
  * @see <a href="https://en.wikipedia.org/wiki/Normal_distribution">Normal distribution</a>
  */
-public final class Normal extends Univariate {
+public final class Normal extends CommonsContinuous {
 
     private final double loc;
     private final double scale;
-    private final NormalDistribution delegate;
 
     private Normal(double loc, double scale) {
-        this.loc = InvalidParameterException.finite("loc", loc);
-        this.scale = InvalidParameterException.positive("scale", scale);
-        this.delegate = NormalDistribution.of(loc, scale);
+        super(NormalDistribution.of(InvalidParameterException.finite("loc", loc),
+                InvalidParameterException.positive("scale", scale)));
+        this.loc = loc;
+        this.scale = scale;
     }
 
     /**
@@ -48,34 +46,9 @@ public final class Normal extends Univariate {
     }
 
     @Override
-    public boolean isDiscrete() {
-        return false;
-    }
-
-    @Override
-    public double supportLower() {
-        return Double.NEGATIVE_INFINITY;
-    }
-
-    @Override
-    public double supportUpper() {
-        return Double.POSITIVE_INFINITY;
-    }
-
-    @Override
     public double entropy() {
         // ½ ln(2πe σ²)
         return 0.5 * (StableMath.LN_2PI + 1) + Math.log(scale);
-    }
-
-    @Override
-    public double logDensity(double x) {
-        return delegate.logDensity(x);
-    }
-
-    @Override
-    public DoubleSupplier sampler(UniformRandomProvider rng) {
-        return delegate.createSampler(rng)::sample;
     }
 
     @Override

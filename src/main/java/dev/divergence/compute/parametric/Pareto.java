@@ -1,7 +1,5 @@
 package dev.divergence.compute.parametric;
 
-import java.util.function.DoubleSupplier;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.ParetoDistribution;
 
 /**
@@ -9,16 +7,16 @@ import org.apache.commons.statistics.distribution.ParetoDistribution;
  *
  * @see <a href="https://en.wikipedia.org/wiki/Pareto_distribution">Pareto distribution</a>
  */
-public final class Pareto extends Univariate {
+public final class Pareto extends CommonsContinuous {
 
     private final double scale;
     private final double alpha;
-    private final ParetoDistribution delegate;
 
     private Pareto(double scale, double alpha) {
-        this.scale = InvalidParameterException.positive("scale", scale);
-        this.alpha = InvalidParameterException.positive("alpha", alpha);
-        this.delegate = ParetoDistribution.of(scale, alpha);
+        super(ParetoDistribution.of(InvalidParameterException.positive("scale", scale),
+                InvalidParameterException.positive("alpha", alpha)));
+        this.scale = scale;
+        this.alpha = alpha;
     }
 
     /**
@@ -45,33 +43,8 @@ public final class Pareto extends Univariate {
     }
 
     @Override
-    public boolean isDiscrete() {
-        return false;
-    }
-
-    @Override
-    public double supportLower() {
-        return scale;
-    }
-
-    @Override
-    public double supportUpper() {
-        return Double.POSITIVE_INFINITY;
-    }
-
-    @Override
     public double entropy() {
         return Math.log(scale / alpha) + 1 / alpha + 1;
-    }
-
-    @Override
-    public double logDensity(double x) {
-        return delegate.logDensity(x);
-    }
-
-    @Override
-    public DoubleSupplier sampler(UniformRandomProvider rng) {
-        return delegate.createSampler(rng)::sample;
     }
 
     @Override

@@ -180,11 +180,6 @@ final class SymmetricPositiveDefinite {
         return l;
     }
 
-    /** @return L */
-    RealMatrix lower() {
-        return lower;
-    }
-
     /**
      * @param other B = M Mᵀ, same dimension
      * @return tr(A⁻¹ B) = ‖L⁻¹ M‖²_F

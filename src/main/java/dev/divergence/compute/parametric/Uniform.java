@@ -1,7 +1,5 @@
 package dev.divergence.compute.parametric;
 
-import java.util.function.DoubleSupplier;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
 
 /**
@@ -9,19 +7,15 @@ import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
  *
  * @see <a href="https://en.wikipedia.org/wiki/Continuous_uniform_distribution">Continuous uniform distribution</a>
  */
-public final class Uniform extends Univariate {
+public final class Uniform extends CommonsContinuous {
 
     private final double low;
     private final double high;
-    private final UniformContinuousDistribution delegate;
 
     private Uniform(double low, double high) {
-        this.low = InvalidParameterException.finite("low", low);
-        this.high = InvalidParameterException.finite("high", high);
-        if (!(high > low)) {
-            throw new InvalidParameterException("high", -1, "must be > low (" + low + "), was " + high);
-        }
-        this.delegate = UniformContinuousDistribution.of(low, high);
+        super(UniformContinuousDistribution.of(low, high));
+        this.low = low;
+        this.high = high;
     }
 
     /**
@@ -31,6 +25,11 @@ public final class Uniform extends Univariate {
      * @throws InvalidParameterException if a parameter is outside its domain
      */
     public static Uniform of(double low, double high) {
+        InvalidParameterException.finite("low", low);
+        InvalidParameterException.finite("high", high);
+        if (!(high > low)) {
+            throw new InvalidParameterException("high", -1, "must be > low (" + low + "), was " + high);
+        }
         return new Uniform(low, high);
     }
 
@@ -48,33 +47,8 @@ public final class Uniform extends Univariate {
     }
 
     @Override
-    public boolean isDiscrete() {
-        return false;
-    }
-
-    @Override
-    public double supportLower() {
-        return low;
-    }
-
-    @Override
-    public double supportUpper() {
-        return high;
-    }
-
-    @Override
     public double entropy() {
         return Math.log(high - low);
-    }
-
-    @Override
-    public double logDensity(double x) {
-        return delegate.logDensity(x);
-    }
-
-    @Override
-    public DoubleSupplier sampler(UniformRandomProvider rng) {
-        return delegate.createSampler(rng)::sample;
     }
 
     @Override

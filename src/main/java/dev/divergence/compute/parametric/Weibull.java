@@ -1,9 +1,7 @@
 package dev.divergence.compute.parametric;
 
-import java.util.function.DoubleSupplier;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.numbers.gamma.RegularizedGamma;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.WeibullDistribution;
 
 /**
@@ -11,16 +9,16 @@ import org.apache.commons.statistics.distribution.WeibullDistribution;
  *
  * @see <a href="https://en.wikipedia.org/wiki/Weibull_distribution">Weibull distribution</a>
  */
-public final class Weibull extends Univariate {
+public final class Weibull extends CommonsContinuous {
 
     private final double scale;
     private final double concentration;
-    private final WeibullDistribution delegate;
 
     private Weibull(double scale, double concentration) {
-        this.scale = InvalidParameterException.positive("scale", scale);
-        this.concentration = InvalidParameterException.positive("concentration", concentration);
-        this.delegate = WeibullDistribution.of(concentration, scale);
+        super(WeibullDistribution.of(InvalidParameterException.positive("concentration", concentration),
+                InvalidParameterException.positive("scale", scale)));
+        this.scale = scale;
+        this.concentration = concentration;
     }
 
     /**
@@ -47,34 +45,9 @@ public final class Weibull extends Univariate {
     }
 
     @Override
-    public boolean isDiscrete() {
-        return false;
-    }
-
-    @Override
-    public double supportLower() {
-        return 0;
-    }
-
-    @Override
-    public double supportUpper() {
-        return Double.POSITIVE_INFINITY;
-    }
-
-    @Override
     public double entropy() {
         // γ(1 − 1/k) + ln(λ/k) + 1
         return StableMath.EULER * (1 - 1 / concentration) + Math.log(scale / concentration) + 1;
-    }
-
-    @Override
-    public double logDensity(double x) {
-        return delegate.logDensity(x);
-    }
-
-    @Override
-    public DoubleSupplier sampler(UniformRandomProvider rng) {
-        return delegate.createSampler(rng)::sample;
     }
 
     @Override
