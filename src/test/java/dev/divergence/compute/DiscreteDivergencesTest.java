@@ -198,4 +198,122 @@ class DiscreteDivergencesTest {
         assertThatThrownBy(() -> ProbabilityVectors.softmaxInPlace(new double[] {Double.NEGATIVE_INFINITY}, "p"))
                 .isInstanceOf(InvalidDistributionException.class);
     }
+
+    @Test
+    void bundleOfUniformOnHalfAgainstUniformOnAllSpansBlocksWithClosedForms() {
+        // P uniform on the first N of 2N entries, Q uniform on all 2N: 3 blocks, P zero on the second half
+        int n = 1500;
+        double[] p = new double[2 * n];
+        double[] q = new double[2 * n];
+        Arrays.fill(p, 0, n, 1.0 / n);
+        Arrays.fill(q, 1.0 / (2 * n));
+        DivergenceBundle b = NATS.bundle(p, q);
+        // rel 1e-13: 3,000 terms, each within a few ulps
+        Percentage close = Percentage.withPercentage(1e-11);
+        assertThat(b.kl()).isCloseTo(LN2, close);
+        assertThat(b.reverseKl()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(b.crossEntropy()).isCloseTo(Math.log(2 * n), close);
+        assertThat(b.entropyP()).isCloseTo(Math.log(n), close);
+        assertThat(b.entropyQ()).isCloseTo(Math.log(2 * n), close);
+        assertThat(b.totalVariation()).isCloseTo(0.5, close);
+        assertThat(b.bhattacharyya()).isCloseTo(0.5 * LN2, close); // BC = N·√(1/N · 1/2N) = 1/√2
+        assertThat(b.hellinger()).isCloseTo(Math.sqrt(1 - Math.sqrt(0.5)), close);
+        assertThat(b.chiSquare()).isCloseTo(1.0, close); // 2N terms of (1/2N)²/(1/2N)
+        // M = 3/(4N) on the first half, 1/(4N) on the second: ½ ln(4/3) + ¼ ln(2/3) + ¼ ln 2
+        assertThat(b.jensenShannon()).isCloseTo(0.5 * Math.log(4.0 / 3) + 0.25 * Math.log(2.0 / 3) + 0.25 * LN2,
+                close);
+    }
+
+    @Test
+    void bundleAgreesWithExactlySummedDefinitionsAcrossBlocks() {
+        // 5,000 entries (5 blocks) with zeros in p, in q and in both, and near-identical pairs (the log1p path)
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(20261122);
+        int n = 5000;
+        double[] p = new double[n];
+        double[] q = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = rng.nextDouble();
+            q[i] = i % 7 == 0 ? p[i] * (1 + 1e-6 * rng.nextDouble()) : rng.nextDouble();
+        }
+        for (int i = 0; i < n; i += 997) {
+            p[i] = 0;
+            q[i + 1] = 0;
+            p[i + 2] = 0;
+            q[i + 2] = 0;
+        }
+        normalize(p);
+        normalize(q);
+        // reference: every term by its definition (StrictMath, correctly rounded to 1 ulp), summed exactly
+        java.math.BigDecimal tv = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal h2 = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal bc = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal chi = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal hp = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal hq = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal js = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) {
+            double m = 0.5 * (p[i] + q[i]);
+            tv = tv.add(big(Math.abs(p[i] - q[i]) / 2));
+            h2 = h2.add(big(0.5 * Math.pow(StrictMath.sqrt(p[i]) - StrictMath.sqrt(q[i]), 2)));
+            bc = bc.add(big(StrictMath.sqrt(p[i]) * StrictMath.sqrt(q[i])));
+            hp = hp.add(big(p[i] > 0 ? -p[i] * StrictMath.log(p[i]) : 0));
+            hq = hq.add(big(q[i] > 0 ? -q[i] * StrictMath.log(q[i]) : 0));
+            if (p[i] > 0) {
+                js = js.add(big(0.5 * p[i] * StrictMath.log(p[i] / m)));
+            }
+            if (q[i] > 0) {
+                js = js.add(big(0.5 * q[i] * StrictMath.log(q[i] / m)));
+                chi = chi.add(big((p[i] - q[i]) * (p[i] - q[i]) / q[i]));
+            }
+        }
+        DivergenceBundle b = NATS.bundle(p, q);
+        // rel 1e-12: the reference terms' own rounding (1 ulp each) and the kernel's blockwise bound 1024·ε
+        Percentage close = Percentage.withPercentage(1e-10);
+        assertThat(b.totalVariation()).isCloseTo(tv.doubleValue(), close);
+        assertThat(b.hellinger()).isCloseTo(Math.sqrt(h2.doubleValue()), close);
+        assertThat(b.bhattacharyya()).isCloseTo(-Math.log(bc.doubleValue()), close);
+        assertThat(b.entropyP()).isCloseTo(hp.doubleValue(), close);
+        assertThat(b.entropyQ()).isCloseTo(hq.doubleValue(), close);
+        assertThat(b.jensenShannon()).isCloseTo(js.doubleValue(), close);
+        assertThat(b.kl()).isEqualTo(Double.POSITIVE_INFINITY); // q = 0 < p at i + 1
+        assertThat(b.reverseKl()).isEqualTo(Double.POSITIVE_INFINITY); // p = 0 < q at i
+        assertThat(b.chiSquare()).isEqualTo(Double.POSITIVE_INFINITY);
+        // with the q-zeros removed, KL and χ² are finite: compare them as well
+        double[] qPositive = q.clone();
+        for (int i = 0; i < n; i += 997) {
+            qPositive[i + 1] = 1e-3;
+        }
+        normalize(qPositive);
+        java.math.BigDecimal kl = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal cross = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal chiPositive = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) {
+            if (qPositive[i] > 0) {
+                chiPositive = chiPositive.add(big((p[i] - qPositive[i]) * (p[i] - qPositive[i]) / qPositive[i]));
+            }
+            if (p[i] > 0) {
+                kl = kl.add(big(p[i] * StrictMath.log(p[i] / qPositive[i])));
+                cross = cross.add(big(-p[i] * StrictMath.log(qPositive[i])));
+            }
+        }
+        DivergenceBundle finite = NATS.bundle(p, qPositive);
+        assertThat(finite.kl()).isCloseTo(kl.doubleValue(), close);
+        assertThat(finite.crossEntropy()).isCloseTo(cross.doubleValue(), close);
+        assertThat(finite.chiSquare()).isCloseTo(chiPositive.doubleValue(), close);
+        assertThat(finite.kl()).isCloseTo(NATS.klDivergence(p, qPositive), close);
+    }
+
+    private static java.math.BigDecimal big(double x) {
+        return new java.math.BigDecimal(x);
+    }
+
+    private static void normalize(double[] v) {
+        double total = 0;
+        for (double x : v) {
+            total += x;
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= total;
+        }
+    }
 }
