@@ -303,6 +303,30 @@ class DiscreteDivergencesTest {
         assertThat(finite.kl()).isCloseTo(NATS.klDivergence(p, qPositive), close);
     }
 
+    @Test
+    void nearSeriesAgreeWithLog1pOverTheirWholeDomain() {
+        // x log-uniform in magnitude from 1e-300 to 1/16, both signs (seeded)
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(16);
+        double eps = Math.ulp(1.0);
+        for (int trial = 0; trial < 100_000; trial++) {
+            double x = Math.copySign(Math.pow(10, -300 * rng.nextDouble()) / 16, rng.nextBoolean() ? 1 : -1);
+            // reference: JDK log1p (fdlibm, < 1 ulp); the difference of opposite-signed terms does not cancel
+            double ratio = Math.log1p(x) - Math.log1p(-x);
+            assertThat(DiscreteDivergences.logRatioNear(x)).as("x = %s", x).isCloseTo(ratio,
+                    within(4 * eps * Math.abs(ratio)));
+            double js = DiscreteDivergences.jensenShannonTermNear(x);
+            if (Math.abs(x) >= 1e-3) {
+                // the log1p form cancels to x²: its own error is about 2ε|x| absolute
+                double reference = (1 + x) * Math.log1p(x) + (1 - x) * Math.log1p(-x);
+                assertThat(js).as("x = %s", x).isCloseTo(reference, within(4 * eps * Math.abs(x)));
+            } else {
+                // Taylor to x⁶: the omitted x⁸/28 is below 4e-14·x²·ε here
+                double y = x * x;
+                assertThat(js).as("x = %s", x).isCloseTo(y * (1 + y / 6 + y * y / 15), within(4 * eps * y));
+            }
+        }
+    }
+
     private static java.math.BigDecimal big(double x) {
         return new java.math.BigDecimal(x);
     }
