@@ -1,5 +1,6 @@
 package dev.divergence.api;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import dev.divergence.config.SecurityProperties;
 import dev.divergence.service.DivergenceMetrics;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // no filter chain without a server
 class SecurityConfig {
 
     @Bean
