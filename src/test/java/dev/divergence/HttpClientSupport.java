@@ -28,11 +28,13 @@ public final class HttpClientSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    private URI uri(String path) {
+    /** @return the address of {@code path} on this client's port at 127.0.0.1 */
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    /** Sends a request built by the caller (custom headers or methods), reading the body as a string. */
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -8,9 +8,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -43,7 +41,6 @@ class SecurityHttpTest {
 
     private static final KeyPair KEYS = rsaKeyPair();
     private static final String BODY = "{\"p\": [0.4, 0.6], \"q\": [0.5, 0.5]}";
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -160,18 +157,11 @@ class SecurityHttpTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return new HttpClientSupport(port).uri(path);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private HttpResponse<String> send(HttpRequest request) {
+        return new HttpClientSupport(port).send(request);
     }
 
     private static String type(HttpResponse<String> r) {

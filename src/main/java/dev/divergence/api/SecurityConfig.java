@@ -1,6 +1,5 @@
 package dev.divergence.api;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import dev.divergence.config.SecurityProperties;
 import dev.divergence.service.DivergenceMetrics;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;

@@ -10,10 +10,10 @@ import org.apache.commons.numbers.core.Sum;
  * 0 · ln(0/q) = 0 for every q (including q = 0); p &gt; 0 where q = 0 makes KL, cross-entropy, χ² and the
  * Rényi divergences of order α ≥ 1 equal to +∞. No method returns NaN.
  *
- * <p>Numerics: sums whose terms can cancel are compensated (Commons Numbers {@link Sum}, or the same TwoSum
- * inline), sums of non-negative terms at least blockwise (see {@link #bundle}); ln(p/q) is evaluated as
- * 2 artanh((p − q)/(p + q)) by its series when |p − q| ≤ (p + q)/16, where p − q is exact (Sterbenz), so near-identical inputs keep
- * their relative accuracy, and as ln p − ln q otherwise, so the ratio never overflows; results that rounding
+ * <p>Numerics: sums whose terms can cancel are compensated on every term (Commons Numbers {@link Sum}), sums
+ * of non-negative terms at least blockwise (see {@link #bundle}); ln(p/q) is evaluated as 2 artanh((p − q)/(p + q))
+ * by its series when |p − q| ≤ (p + q)/16, where p − q is exact (Sterbenz), so near-identical inputs keep their
+ * relative accuracy, and as ln p − ln q otherwise, so the ratio never overflows; results that rounding
  * could push one ulp outside their mathematical range are clamped to it. Inputs are expected to sum to 1
  * (the service normalizes them); entries are checked one by one during the pass.
  *
@@ -27,6 +27,8 @@ public final class DiscreteDivergences {
      * x = (p − q)/(p + q) (see {@link #logRatioNear}), where p − q is exact and the plain forms would cancel.
      */
     private static final double NEAR = 1.0 / 16;
+    /** Entries per block of {@link #bundle}: the scratch logarithms of one block stay in the L1 cache. */
+    static final int BLOCK = 1024;
 
     private final LogBase base;
 
@@ -121,7 +123,7 @@ public final class DiscreteDivergences {
      * intrinsify). Elsewhere ln(p/q) = ln p − ln q and ln(p/m) = ln p − ln m, accurate to ε(|ln p| + |ln m|)
      * against |ln(p/q)| &gt; 0.12. √p − √q is evaluated as (p − q)/(√p + √q),
      * which keeps near-identical inputs accurate. KL and reverse KL, whose terms have both signs and may cancel
-     * to a result far smaller than the terms, are summed with Knuth's TwoSum compensation on every term. Every
+     * to a result far smaller than the terms, are compensated on every term (Commons Numbers {@link Sum}). Every
      * other quantity sums non-negative terms (ψ's (p − q) ln(p/q), each Jensen–Shannon term by the log-sum
      * inequality, and the rest by construction), where plain summation within a block and compensated summation
      * across blocks bound the relative error by {@value #BLOCK}·ε ≈ 2.3·10⁻¹³ (Higham, <i>Accuracy and
@@ -147,20 +149,15 @@ public final class DiscreteDivergences {
         return acc.result(base);
     }
 
-    /** Entries per block of {@link #bundle}: the scratch logarithms of one block stay in the L1 cache. */
-    static final int BLOCK = 1024;
-
     /** The running sums of {@link #bundle} and one block's scratch logarithms. */
     private static final class BundleAccumulator {
         private final double[] lp;
         private final double[] lq;
         private final double[] lr;
         private final double[] jsTerm;
-        /** KL and reverse KL: running sum and TwoSum compensation, carried across blocks. */
-        private double kl;
-        private double klError;
-        private double reverseKl;
-        private double reverseKlError;
+        /** KL and reverse KL: each block's compensated sum is added to these. */
+        private final Sum kl = Sum.create();
+        private final Sum reverseKl = Sum.create();
         /** The non-negative sums: one block's plain sum is added to these compensated totals. */
         private final Sum psi = Sum.create();
         private final Sum crossEntropy = Sum.create();
@@ -184,28 +181,16 @@ public final class DiscreteDivergences {
         void add(double[] p, double[] q, int start, int end) {
             logarithms(p, q, start, end);
             int len = end - start;
-            // KL and reverse KL, Knuth's TwoSum per term (TAOCP vol. 2, §4.2.2), kept in registers
-            double s1 = kl;
-            double e1 = klError;
-            double s2 = reverseKl;
-            double e2 = reverseKlError;
+            // KL and reverse KL: compensated on every term; block-local sums stay in registers (scalar-replaced)
+            Sum klBlock = Sum.create();
+            Sum reverseKlBlock = Sum.create();
             for (int j = 0; j < len; j++) {
                 double r = lr[j];
-                double t = p[start + j] * r;
-                double sum = s1 + t;
-                double bv = sum - s1;
-                e1 += (s1 - (sum - bv)) + (t - bv);
-                s1 = sum;
-                t = -q[start + j] * r;
-                sum = s2 + t;
-                bv = sum - s2;
-                e2 += (s2 - (sum - bv)) + (t - bv);
-                s2 = sum;
+                klBlock.add(p[start + j] * r);
+                reverseKlBlock.add(-q[start + j] * r);
             }
-            kl = s1;
-            klError = e1;
-            reverseKl = s2;
-            reverseKlError = e2;
+            kl.add(klBlock);
+            reverseKl.add(reverseKlBlock);
             double psiBlock = 0;
             double crossBlock = 0;
             double entropyPBlock = 0;
@@ -286,8 +271,8 @@ public final class DiscreteDivergences {
         }
 
         DivergenceBundle result(LogBase base) {
-            double klNats = pOutsideQ ? Double.POSITIVE_INFINITY : nonNegative(kl + klError);
-            double reverseNats = qOutsideP ? Double.POSITIVE_INFINITY : nonNegative(reverseKl + reverseKlError);
+            double klNats = pOutsideQ ? Double.POSITIVE_INFINITY : nonNegative(kl.getAsDouble());
+            double reverseNats = qOutsideP ? Double.POSITIVE_INFINITY : nonNegative(reverseKl.getAsDouble());
             double psiNats = pOutsideQ || qOutsideP ? Double.POSITIVE_INFINITY : nonNegative(psi.getAsDouble());
             double crossNats = pOutsideQ ? Double.POSITIVE_INFINITY : nonNegative(crossEntropy.getAsDouble());
             double jsNats = Math.min(LN2, nonNegative(js.getAsDouble())); // JS ≤ ln 2 (Lin 1991)
@@ -404,8 +389,8 @@ public final class DiscreteDivergences {
 
     /**
      * ln(p/q) = ln((1 + x)/(1 − x)) = 2 artanh x = 2 Σ_{k ≥ 0} x^(2k+1)/(2k + 1) for x = (p − q)/(p + q),
-     * |x| ≤ 1/16 (Abramowitz and Stegun, <i>Handbook of Mathematical Functions</i>, 4.1.28). Seven terms: the
-     * first omitted one is below x²⁷·x/17 ≤ 2⁻⁵⁶|x|, so the result is within a few ulps of |ln(p/q)|.
+     * |x| ≤ 1/16 (Abramowitz and Stegun, <i>Handbook of Mathematical Functions</i>, 4.1.28). Seven terms, up to
+     * x¹³/13: the first omitted one, 2x¹⁵/15, is below 2⁻⁵⁶·2|x|/15, so the result is within a few ulps.
      *
      * @param x (p − q)/(p + q), |x| ≤ 1/16
      * @return ln(p/q)
@@ -420,7 +405,7 @@ public final class DiscreteDivergences {
      * (1 + x) ln(1 + x) + (1 − x) ln(1 − x) = Σ_{k ≥ 1} x^(2k)/(k(2k − 1)) for |x| ≤ 1/16, from the series of
      * ln(1 ± x) (Abramowitz and Stegun 4.1.24) added term by term. With p = m(1 + x), q = m(1 − x) the
      * Jensen–Shannon term p ln(p/m) + q ln(q/m) is m times this, a sum of positive terms where the logarithmic
-     * form cancels to x². Six terms: the first omitted one is below x¹²/91 ≤ 2⁻⁴⁸/91·x² &lt; ε x²/2.
+     * form cancels to x². Six terms, up to x¹²/66: the first omitted one, x¹⁴/91, is below 2⁻⁴⁸x²/91 &lt; εx²/2.
      *
      * @param x (p − q)/(p + q), |x| ≤ 1/16
      * @return the sum, ≥ 0
