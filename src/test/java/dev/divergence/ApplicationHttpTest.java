@@ -2,18 +2,30 @@ package dev.divergence;
 
 import static dev.divergence.GoldenCorpus.assertWithin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
+import dev.divergence.api.json.NumericArrayParser;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.commons.numbers.core.Sum;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,6 +38,9 @@ class ApplicationHttpTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JsonMapper jsonMapper;
 
     static Stream<Arguments> discreteCases() {
         return Stream.concat(
@@ -135,6 +150,61 @@ class ApplicationHttpTest {
             String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json")
                     .contains("\"type\":\"urn:problem-type:divergence:bad-request\"").doesNotContainIgnoringCase("tomcat");
+        }
+    }
+
+    @Test
+    void theApplicationReadsBytesWithTheNumericArrayParser() {
+        try (JsonParser p = jsonMapper.createParser(new ByteArrayInputStream(new byte[] {'[', '1', ']'}))) {
+            assertThat(NumericArrayParser.of(p)).isNotNull();
+        }
+    }
+
+    @Test
+    void aLargePrettyPrintedBodyGivesTheDirectlySummedDivergences() {
+        // 40,000 entries per side (~1 MB, many parser buffers), numbers in several spellings, CRLF and indents
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20261122L);
+        int n = 40_000;
+        double[] p = new double[n];
+        double[] q = new double[n];
+        StringBuilder body = new StringBuilder("{\r\n  \"p\": [");
+        appendNumbers(body, p, rng, true);
+        body.append("],\r\n  \"q\": [\n");
+        appendNumbers(body, q, rng, false);
+        body.append("\n  ],\n  \"metrics\": [\"kl\", \"totalVariation\"]\n}");
+        double sp = Arrays.stream(p).sum();
+        double sq = Arrays.stream(q).sum();
+        Sum kl = Sum.create();
+        Sum tv = Sum.create();
+        for (int i = 0; i < n; i++) {
+            double pi = p[i] / sp;
+            double qi = q[i] / sq;
+            kl.add(pi == 0 ? 0 : pi * Math.log(pi / qi));
+            tv.add(0.5 * Math.abs(pi - qi));
+        }
+        HttpResponse<String> response = http().post("/v1/divergences/discrete", body.toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = GoldenCorpus.JSON.readTree(response.body());
+        assertThat(result.get("kl").asDouble()).isCloseTo(kl.getAsDouble(), offset(1e-12));
+        assertThat(result.get("metrics").get("totalVariation").asDouble()).isCloseTo(tv.getAsDouble(),
+                offset(1e-12));
+    }
+
+    /** Positive numbers (a few zeros if allowed) in random spellings, parsed for the reference by BigDecimal. */
+    private static void appendNumbers(StringBuilder body, double[] values, UniformRandomProvider rng,
+            boolean zeros) {
+        for (int i = 0; i < values.length; i++) {
+            double x = rng.nextDouble();
+            String literal = switch (rng.nextInt(6)) {
+                case 0 -> Double.toString(x);
+                case 1 -> String.format(Locale.ROOT, "%.12e", 1e-3 + x * 1e-3);
+                case 2 -> Long.toString(1 + rng.nextLong(1_000_000));
+                case 3 -> new BigDecimal(x).toPlainString(); // ~50 digits
+                case 4 -> zeros && rng.nextInt(50) == 0 ? "0" : "0.5";
+                default -> Double.toString(0.5 + x / 2).substring(0, 4);
+            };
+            values[i] = new BigDecimal(literal).doubleValue();
+            body.append(i == 0 ? "" : ",").append(i % 7 == 0 ? "\r\n    " : i % 5 == 0 ? "\n\t" : " ").append(literal);
         }
     }
 

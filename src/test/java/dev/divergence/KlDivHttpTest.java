@@ -1,11 +1,17 @@
 package dev.divergence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -68,6 +74,69 @@ class KlDivHttpTest {
                 "{\"input\": [[0.7, 0.2, 0.1]], \"target\": [[0.6, 0.3, 0.1]], \"reduction\": \"batchmean\"}");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("input looks like probabilities", "KL(target");
+    }
+
+    @Test
+    void aLargePrettyPrintedTensorGivesTorchsPointwiseLossForEveryElement() {
+        // 200 x 300 entries (~1 MB over many parser buffers): loss = target (ln target - input), torch's definition
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20261122L);
+        int rows = 200;
+        int cols = 300;
+        double[][] input = new double[rows][cols];
+        double[][] target = new double[rows][cols];
+        StringBuilder body = new StringBuilder("{\"reduction\": \"none\",\n \"input\": [");
+        appendMatrix(body, input, rng, true);
+        body.append("],\r\n \"target\": [");
+        appendMatrix(body, target, rng, false);
+        body.append("]}");
+        HttpResponse<String> response = new HttpClientSupport(port).post("/v1/divergences/kl-div", body.toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode loss = GoldenCorpus.JSON.readTree(response.body()).get("loss");
+        assertThat(loss.size()).isEqualTo(rows);
+        for (int i = 0; i < rows; i++) {
+            assertThat(loss.get(i).size()).isEqualTo(cols);
+            for (int j = 0; j < cols; j++) {
+                double t = target[i][j];
+                double expected = t == 0 ? 0 : t * (Math.log(t) - input[i][j]);
+                assertThat(loss.get(i).get(j).asDouble()).as("(%d, %d)", i, j)
+                        .isCloseTo(expected, offset(1e-15 + 1e-14 * Math.abs(expected)));
+            }
+        }
+    }
+
+    @Test
+    void aRaggedRowDeepInALargeTensorIsFoundWithItsPointer() {
+        StringBuilder row = new StringBuilder("[");
+        for (int j = 0; j < 500; j++) {
+            row.append(j == 0 ? "" : ", ").append(-1.0 - j / 1000.0);
+        }
+        String full = row + "]";
+        String shorter = row.substring(0, row.lastIndexOf(",")) + "]";
+        String input = "[" + String.join(",\n", Collections.nCopies(40, full)) + ",\n" + shorter + "]";
+        String target = "[" + String.join(",\n", Collections.nCopies(41, full.replace("-", ""))) + "]";
+        HttpResponse<String> response = new HttpClientSupport(port).post("/v1/divergences/kl-div",
+                "{\"input\": " + input + ", \"target\": " + target + ", \"logTarget\": true}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("\"pointer\":\"/input/40\"").contains("must have 500 entries");
+    }
+
+    /** Log-probabilities (input) or probabilities with a few zeros (target), in varied spellings and layout. */
+    private static void appendMatrix(StringBuilder body, double[][] m, UniformRandomProvider rng, boolean log) {
+        for (int i = 0; i < m.length; i++) {
+            body.append(i == 0 ? "\n  [" : ",\r\n  [");
+            for (int j = 0; j < m[i].length; j++) {
+                double x = rng.nextDouble();
+                String literal = switch (rng.nextInt(4)) {
+                    case 0 -> Double.toString(log ? -1 - 20 * x : x);
+                    case 1 -> String.format(Locale.ROOT, "%.15e", log ? -x : x * 1e-5);
+                    case 2 -> log ? Long.toString(-rng.nextInt(30)) : rng.nextInt(10) == 0 ? "0" : "1";
+                    default -> new BigDecimal(log ? -x : x).toPlainString();
+                };
+                m[i][j] = new BigDecimal(literal).doubleValue();
+                body.append(j == 0 ? "" : j % 11 == 0 ? ",\n     " : ", ").append(literal);
+            }
+            body.append(']');
+        }
     }
 
     private static List<Double> flatten(JsonNode node, List<Double> out) {

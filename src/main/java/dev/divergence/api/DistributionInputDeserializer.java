@@ -1,5 +1,6 @@
 package dev.divergence.api;
 
+import dev.divergence.api.json.NumericArrayParser;
 import dev.divergence.service.DistributionInput;
 import java.util.Arrays;
 import tools.jackson.core.JacksonException;
@@ -12,7 +13,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Reads a distribution straight from the token stream into a primitive {@code double[]}: a JSON array of
  * numbers, or an object {category: number}. No boxing and no per-element allocation (the array grows
- * geometrically). The strings {@code "Infinity"}, {@code "-Infinity"} and {@code "NaN"} are read as the
+ * geometrically); with a {@link NumericArrayParser} the plain numbers of an array are scanned straight from
+ * the input bytes. The strings {@code "Infinity"}, {@code "-Infinity"} and {@code "NaN"} are read as the
  * corresponding doubles so the service can say precisely why such a value is invalid for the input type;
  * any other non-number is rejected here with its JSON Pointer.
  */
@@ -34,10 +36,22 @@ final class DistributionInputDeserializer extends ValueDeserializer<Distribution
     }
 
     private static DistributionInput readArray(JsonParser p, DeserializationContext ctxt) {
+        NumericArrayParser fast = NumericArrayParser.of(p);
         double[] values = new double[INITIAL_CAPACITY];
         int n = 0;
-        JsonToken token;
-        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+        while (true) {
+            if (fast != null) {
+                n = fast.readNumbers(values, n);
+                if (n == values.length) {
+                    values = Arrays.copyOf(values, n * 2);
+                    continue;
+                }
+            }
+            // the next element the fast path did not take: a string, or one at the end of the input buffer
+            JsonToken token = p.nextToken();
+            if (token == JsonToken.END_ARRAY) {
+                break;
+            }
             if (n == values.length) {
                 values = Arrays.copyOf(values, n * 2);
             }

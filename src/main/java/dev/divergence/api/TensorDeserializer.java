@@ -1,5 +1,6 @@
 package dev.divergence.api;
 
+import dev.divergence.api.json.NumericArrayParser;
 import dev.divergence.service.TensorInput;
 import java.util.Arrays;
 import tools.jackson.core.JacksonException;
@@ -12,7 +13,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Reads a rectangular nested array of numbers of any rank ≥ 1 straight into a row-major {@code double[]} and
  * its shape, rejecting ragged or mixed nesting with the JSON Pointer of the first offending array. Numbers may
- * be the strings "Infinity", "-Infinity" and "NaN" (checked later against the field's domain).
+ * be the strings "Infinity", "-Infinity" and "NaN" (checked later against the field's domain). With a
+ * {@link NumericArrayParser}, the plain numbers after the first one of each innermost array are scanned straight
+ * from the input bytes.
  */
 final class TensorDeserializer extends ValueDeserializer<TensorInput> {
 
@@ -52,6 +55,7 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
     /** Depth-first reader; dims[d] is the common length of every array at depth d. */
     private static final class Reader {
         private final JsonParser p;
+        private final NumericArrayParser fast;
         private final int[] dims = new int[MAX_RANK];
         private double[] values = new double[16];
         private int n;
@@ -62,6 +66,7 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
 
         Reader(JsonParser p) {
             this.p = p;
+            this.fast = NumericArrayParser.of(p);
             Arrays.fill(dims, -1);
         }
 
@@ -95,6 +100,9 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
                             values = Arrays.copyOf(values, n * 2);
                         }
                         values[n++] = number(token);
+                        if (fast != null) {
+                            count += readFast();
+                        }
                     }
                 } catch (JacksonException e) {
                     throw JacksonException.wrapWithPath(e, dims, count);
@@ -106,6 +114,22 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
             } else if (dims[depth] != count) {
                 throw MismatchedInputException.from(p, TensorInput.class, "must have " + dims[depth]
                         + " entries like the arrays before it (ragged arrays are not tensors), has " + count);
+            }
+        }
+
+        /**
+         * After a number of a leaf array: the plain numbers that follow it, straight from the input bytes.
+         *
+         * @return how many were read
+         */
+        private int readFast() {
+            int before = n;
+            while (true) {
+                n = fast.readNumbers(values, n);
+                if (n < values.length) {
+                    return n - before;
+                }
+                values = Arrays.copyOf(values, n * 2);
             }
         }
 
