@@ -2,6 +2,9 @@ package dev.divergence.api.json;
 
 import ch.randelshofer.fastdoubleparser.JsonDoubleParser;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -37,6 +40,10 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
 
     /** Integers of at most this many characters (sign included) fit in a long. */
     private static final int MAX_LONG_LENGTH = 18;
+
+    /** Eight bytes of a {@code byte[]} as one little-endian long, for scanning digits eight at a time. */
+    private static final VarHandle EIGHT_BYTES =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int maxFastLength;
 
@@ -158,8 +165,20 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
         return filled;
     }
 
+    /**
+     * @return the index of the first byte at or after {@code from} that is not an ASCII digit, or {@code end}
+     */
     private static int digits(byte[] buf, int from, int end) {
         int i = from;
+        // eight bytes at a time: a byte's high bit is set in (v + 0x46..) | (v - 0x30..) unless it is '0'..'9'.
+        // Carries and borrows only move upwards, from a non-digit byte, so the lowest flag is exact.
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long v = (long) EIGHT_BYTES.get(buf, i);
+            long flags = ((v + 0x4646464646464646L) | (v - 0x3030303030303030L)) & 0x8080808080808080L;
+            if (flags != 0) {
+                return i + (Long.numberOfTrailingZeros(flags) >>> 3);
+            }
+        }
         while (i < end && buf[i] >= '0' && buf[i] <= '9') {
             i++;
         }

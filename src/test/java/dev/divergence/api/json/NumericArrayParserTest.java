@@ -246,7 +246,10 @@ class NumericArrayParserTest {
     @ValueSource(strings = {"[1,,2]", "[1 2]", "[01]", "[1.]", "[-]", "[1e]", "[.5]", "[1,]", "[1.5x]", "[+1]",
         "[NaN]", "[1,2", "[1,2}", "[-a]", "[1e+]", "[00]", "[1.e5]", "[1 ,2 ,]", "[--1]", "[1]]", "[1,\u00002]",
         "[1,2\r\n,x]", "[1,\n\n 2,\n  \"x\"]", "[1, true]", "[1, null]", "[1, [2]]", "[1, {}]", "[-Infinity]",
-        "[1\n,\n2\n,\n-]", "[0x10]", "[1_000]", "[1e5.5]", "[\u00a01]"})
+        "[1\n,\n2\n,\n-]", "[0x10]", "[1_000]", "[1e5.5]", "[\u00a01]",
+        // bytes just outside '0'..'9', and UTF-8 bytes >= 0x80, inside and after runs of 8+ digits
+        "[123456789012\u00e9]", "[0.12345678\u00ff9]", "[12345678:]", "[12345678/]", "[0.1234567812345678\u00ba]",
+        "[1.000000000000000000000000001x]"})
     void malformedArraysFailWithJacksonsMessageAndLocation(String array) {
         assertSameAsJackson("{\"p\": [0.5, 0.25],\n \"q\": " + array + "}");
     }
