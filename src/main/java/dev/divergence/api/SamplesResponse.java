@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A divergence estimated from samples.
@@ -31,7 +32,7 @@ record SamplesResponse(
         @Schema(example = "nats") String unit,
         @Schema(example = "2.718281828459045") double base,
         @Schema(allowableValues = {"counting", "histogram", "knn", "gaussian"}) String estimator,
-        Map<String, Object> metrics,
+        @JsonSerialize(using = MetricsSerializer.class) Map<String, Object> metrics,
         Map<String, Integer> sampleSizes,
         Integer dimension,
         Integer k,
