@@ -31,11 +31,12 @@ import tools.jackson.core.sym.ByteQuadsCanonicalizer;
  * <p>It keeps the state {@link #nextToken()} relies on: the input pointer, the line count for locations, and the
  * array context's index (one {@code expectComma()} per value, as {@code nextToken()} does), so errors after a
  * fast stretch carry the right pointer. {@link #currentToken()} is not updated by a fast stretch; callers read
- * the values from the array they passed in.
+ * the values from the array they passed in. With a {@code maxTokenCount} limit configured (the service sets none),
+ * every number must be counted as a token, so the fast path stands aside.
  */
 public final class NumericArrayParser extends UTF8StreamJsonParser {
 
-    /** Numbers longer than this (never seen in practice) go through the standard path. */
+    /** Numbers longer than this (rare: exact decimal expansions, say) go through the standard path. */
     private static final int MAX_FAST_LENGTH = 40;
 
     /** Integers of at most this many characters (sign included) fit in a long. */
@@ -68,10 +69,12 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
     public int readNumbers(double[] values, int count) {
         JsonReadContext context = _streamReadContext;
         JsonToken current = _currToken;
-        if (_tokenIncomplete || !context.inArray() || !(current == JsonToken.START_ARRAY
+        if (_trackMaxTokenCount || _tokenIncomplete || !context.inArray() || !(current == JsonToken.START_ARRAY
                 || current == JsonToken.VALUE_NUMBER_FLOAT || current == JsonToken.VALUE_NUMBER_INT
                 || current == JsonToken.VALUE_STRING)) {
-            return count; // not inside an array, or just after a nested one
+            // a token budget to count (maxTokenCount), a string not yet read, not inside an array, or just after a
+            // nested one: Jackson's path
+            return count;
         }
         final byte[] buf = _inputBuffer;
         final int end = _inputEnd;

@@ -288,6 +288,24 @@ class NumericArrayParserTest {
         }
     }
 
+    @Test
+    void aTokenCountLimitAppliesAsInJackson() {
+        Function<JsonFactoryBuilder, JsonFactoryBuilder> limit = b -> b.streamReadConstraints(
+                StreamReadConstraints.builder().maxTokenCount(50).build());
+        StringBuilder json = new StringBuilder("{\"p\": [0.5");
+        for (int i = 0; i < 100; i++) {
+            json.append(", ").append(i);
+        }
+        byte[] bytes = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        JsonFactory standard = limit.apply(builder()).build();
+        JsonFactory fast = new NumericArrayJsonFactory(limit.apply(builder()));
+        for (Source source : Source.values()) {
+            String expected = read(source.open(standard, bytes, SEED), false);
+            assertThat(expected).contains("error").contains("50");
+            assertThat(read(source.open(fast, bytes, SEED), true)).isEqualTo(expected);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE", "UTF-16"})
     void otherEncodingsGoToJacksonsBootstrapperAndReadTheSame(String charset) {
