@@ -47,7 +47,7 @@ final class DistributionInputDeserializer extends ValueDeserializer<Distribution
                     continue;
                 }
             }
-            // the next element the fast path did not take: a string, or one at the end of the input buffer
+            // what the fast path left: a string, a number crossing the buffer's end, the array's end, bad input
             JsonToken token = p.nextToken();
             if (token == JsonToken.END_ARRAY) {
                 break;

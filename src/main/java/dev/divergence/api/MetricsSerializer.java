@@ -21,9 +21,7 @@ final class MetricsSerializer extends ValueSerializer<Map<String, Object>> {
         for (Map.Entry<String, Object> entry : metrics.entrySet()) {
             gen.writeName(entry.getKey());
             Object value = entry.getValue();
-            if (value instanceof Double number) {
-                gen.writeNumber(number.doubleValue());
-            } else if (value instanceof Map<?, ?> byOrder) {
+            if (value instanceof Map<?, ?> byOrder) {
                 gen.writeStartObject();
                 for (Map.Entry<?, ?> order : byOrder.entrySet()) {
                     gen.writeName(order.getKey().toString());
