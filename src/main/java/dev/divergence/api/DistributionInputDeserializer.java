@@ -1,5 +1,6 @@
 package dev.divergence.api;
 
+import dev.divergence.api.json.DoubleArrayBuilder;
 import dev.divergence.api.json.NumericArrayParser;
 import dev.divergence.service.DistributionInput;
 import java.util.Arrays;
@@ -12,9 +13,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Reads a distribution straight from the token stream into a primitive {@code double[]}: a JSON array of
- * numbers, or an object {category: number}. No boxing and no per-element allocation (the array grows
- * geometrically); with a {@link NumericArrayParser} the plain numbers of an array are scanned straight from
- * the input bytes. The strings {@code "Infinity"}, {@code "-Infinity"} and {@code "NaN"} are read as the
+ * numbers, or an object {category: number}. No boxing and no per-element allocation (a
+ * {@link DoubleArrayBuilder} collects the entries); with a {@link NumericArrayParser} the plain numbers of an
+ * array are scanned straight from the input bytes. The strings {@code "Infinity"}, {@code "-Infinity"} and {@code "NaN"} are read as the
  * corresponding doubles so the service can say precisely why such a value is invalid for the input type;
  * any other non-number is rejected here with its JSON Pointer.
  */
@@ -37,32 +38,23 @@ final class DistributionInputDeserializer extends ValueDeserializer<Distribution
 
     private static DistributionInput readArray(JsonParser p, DeserializationContext ctxt) {
         NumericArrayParser fast = NumericArrayParser.of(p);
-        double[] values = new double[INITIAL_CAPACITY];
-        int n = 0;
+        DoubleArrayBuilder values = new DoubleArrayBuilder();
         while (true) {
             if (fast != null) {
-                n = fast.readNumbers(values, n);
-                if (n == values.length) {
-                    values = Arrays.copyOf(values, n * 2);
-                    continue;
-                }
+                values.addFrom(fast);
             }
             // what the fast path left: a string, a number crossing the buffer's end, the array's end, bad input
             JsonToken token = p.nextToken();
             if (token == JsonToken.END_ARRAY) {
                 break;
             }
-            if (n == values.length) {
-                values = Arrays.copyOf(values, n * 2);
-            }
             try {
-                values[n] = number(p, token);
+                values.add(number(p, token));
             } catch (JacksonException e) {
-                throw JacksonException.wrapWithPath(e, values, n);
+                throw JacksonException.wrapWithPath(e, values, values.size());
             }
-            n++;
         }
-        return new DistributionInput.Dense(n == values.length ? values : Arrays.copyOf(values, n));
+        return new DistributionInput.Dense(values.toArray());
     }
 
     private static DistributionInput readObject(JsonParser p, DeserializationContext ctxt) {

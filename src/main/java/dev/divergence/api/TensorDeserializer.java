@@ -1,5 +1,6 @@
 package dev.divergence.api;
 
+import dev.divergence.api.json.DoubleArrayBuilder;
 import dev.divergence.api.json.NumericArrayParser;
 import dev.divergence.service.TensorInput;
 import java.util.Arrays;
@@ -49,7 +50,7 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
         reader.pending = first;
         reader.read(0);
         int rank = reader.leafDepth < 0 ? 1 : reader.leafDepth + 1;
-        return new TensorInput(Arrays.copyOf(reader.dims, rank), Arrays.copyOf(reader.values, reader.n));
+        return new TensorInput(Arrays.copyOf(reader.dims, rank), reader.values.toArray());
     }
 
     /** Depth-first reader; dims[d] is the common length of every array at depth d. */
@@ -57,8 +58,7 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
         private final JsonParser p;
         private final NumericArrayParser fast;
         private final int[] dims = new int[MAX_RANK];
-        private double[] values = new double[16];
-        private int n;
+        private final DoubleArrayBuilder values = new DoubleArrayBuilder();
         private int leafDepth = -1;
         /** The deepest depth at which an array held a nested array (numbers must lie deeper). */
         private int arrayDepth = -1;
@@ -96,12 +96,9 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
                             throw MismatchedInputException.from(p, double.class, "must be an array: the array is "
                                     + "not rectangular (numbers and arrays at the same depth)");
                         }
-                        if (n == values.length) {
-                            values = Arrays.copyOf(values, n * 2);
-                        }
-                        values[n++] = number(token);
+                        values.add(number(token));
                         if (fast != null) {
-                            count += readFast();
+                            count += values.addFrom(fast);
                         }
                     }
                 } catch (JacksonException e) {
@@ -114,22 +111,6 @@ final class TensorDeserializer extends ValueDeserializer<TensorInput> {
             } else if (dims[depth] != count) {
                 throw MismatchedInputException.from(p, TensorInput.class, "must have " + dims[depth]
                         + " entries like the arrays before it (ragged arrays are not tensors), has " + count);
-            }
-        }
-
-        /**
-         * After a number of a leaf array: the plain numbers that follow it, straight from the input bytes.
-         *
-         * @return how many were read
-         */
-        private int readFast() {
-            int before = n;
-            while (true) {
-                n = fast.readNumbers(values, n);
-                if (n < values.length) {
-                    return n - before;
-                }
-                values = Arrays.copyOf(values, n * 2);
             }
         }
 
