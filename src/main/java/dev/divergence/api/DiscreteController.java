@@ -53,7 +53,7 @@ class DiscreteController {
     @ApiResponse(responseCode = "200", description = "One result per pair")
     @PostMapping(path = "/discrete/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     BatchResponse batch(@RequestBody BatchRequest request) {
-        return new BatchResponse(service.evaluateBatch(request.servicePairs(), request.options()).stream()
-                .map(DiscreteResponse::of).toList());
+        return new BatchResponse(
+                DiscreteResponse.ofAll(service.evaluateBatch(request.servicePairs(), request.options())));
     }
 }

@@ -1,13 +1,10 @@
 package dev.divergence.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.divergence.compute.DivergenceBundle;
 import dev.divergence.service.DiscreteResult;
-import dev.divergence.service.Metric;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.math.BigDecimal;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -37,45 +34,31 @@ record DiscreteResponse(
         List<String> warnings) {
 
     static DiscreteResponse of(DiscreteResult r) {
-        return new DiscreteResponse(r.kl(), r.base().unit(), r.base().base(), metricsOf(r),
+        return of(r, DiscreteMetrics.orderKeys(r.renyiOrders()));
+    }
+
+    /** @return one response per result; the Rényi order keys are formatted once for results sharing their orders */
+    static List<DiscreteResponse> ofAll(List<DiscreteResult> results) {
+        List<DiscreteResponse> responses = new ArrayList<>(results.size());
+        double[] orders = null;
+        String[] keys = null;
+        for (DiscreteResult r : results) {
+            if (r.renyiOrders() != orders) {
+                orders = r.renyiOrders();
+                keys = DiscreteMetrics.orderKeys(orders);
+            }
+            responses.add(of(r, keys));
+        }
+        return responses;
+    }
+
+    private static DiscreteResponse of(DiscreteResult r, String[] orderKeys) {
+        return new DiscreteResponse(r.kl(), r.base().unit(), r.base().base(), new DiscreteMetrics(r, orderKeys),
                 r.categories() == null ? null : Arrays.asList(r.categories()), r.pointwise(), r.warnings());
     }
 
     /** @return the requested metrics of a result by their JSON names, in the bundle's order */
     static Map<String, Object> metricsOf(DiscreteResult r) {
-        Map<String, Object> metrics = new LinkedHashMap<>(32); // 14 metrics without a resize
-        DivergenceBundle b = r.bundle();
-        for (Metric m : r.metrics()) {
-            metrics.put(m.jsonName(), switch (m) {
-                case KL -> r.kl();
-                case REVERSE_KL -> b.reverseKl();
-                case JEFFREYS -> b.jeffreys();
-                case PSI -> b.psi();
-                case JENSEN_SHANNON -> b.jensenShannon();
-                case JENSEN_SHANNON_DISTANCE -> b.jensenShannonDistance();
-                case CROSS_ENTROPY -> b.crossEntropy();
-                case ENTROPY_P -> b.entropyP();
-                case ENTROPY_Q -> b.entropyQ();
-                case TOTAL_VARIATION -> b.totalVariation();
-                case HELLINGER -> b.hellinger();
-                case BHATTACHARYYA -> b.bhattacharyya();
-                case CHI_SQUARE -> b.chiSquare();
-                case RENYI -> renyi(r.renyiOrders(), r.renyi());
-            });
-        }
-        return metrics;
-    }
-
-    private static Map<String, Double> renyi(double[] orders, double[] values) {
-        Map<String, Double> byOrder = new LinkedHashMap<>();
-        for (int i = 0; i < orders.length; i++) {
-            byOrder.put(orderKey(orders[i]), values[i]);
-        }
-        return byOrder;
-    }
-
-    /** The shortest decimal of an order: 2.0 → "2", 0.5 → "0.5". */
-    static String orderKey(double order) {
-        return BigDecimal.valueOf(order).stripTrailingZeros().toPlainString();
+        return new DiscreteMetrics(r, DiscreteMetrics.orderKeys(r.renyiOrders()));
     }
 }

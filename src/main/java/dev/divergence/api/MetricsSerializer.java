@@ -8,7 +8,8 @@ import tools.jackson.databind.ValueSerializer;
 
 /**
  * Writes a metrics map ({name: number}, with nested {order: number} maps for Rényi) straight to the generator:
- * {@link JsonGenerator#writeNumber(double)} for each value, with no per-entry serializer lookup. Non-finite
+ * {@link JsonGenerator#writeNumber(double)} for each value, with no per-entry serializer lookup; a
+ * {@link DiscreteMetrics} writes itself from its result. Non-finite
  * values become the strings "Infinity" as everywhere else (the generator's {@code WRITE_NAN_AS_STRINGS}); any
  * other kind of value is left to Jackson.
  */
@@ -17,6 +18,10 @@ final class MetricsSerializer extends ValueSerializer<Map<String, Object>> {
     @Override
     public void serialize(Map<String, Object> metrics, JsonGenerator gen, SerializationContext ctxt)
             throws JacksonException {
+        if (metrics instanceof DiscreteMetrics discrete) {
+            discrete.write(gen);
+            return;
+        }
         gen.writeStartObject();
         for (Map.Entry<String, Object> entry : metrics.entrySet()) {
             gen.writeName(entry.getKey());
