@@ -43,7 +43,10 @@ final class DiscreteMetrics extends AbstractMap<String, Object> {
         this.orderKeys = orderKeys;
     }
 
-    /** @return the JSON keys of Rényi orders: the shortest decimal of each, 2.0 → "2", 0.5 → "0.5", 1e-5 → "0.00001" */
+    /**
+     * @param orders Rényi orders
+     * @return their JSON keys: the shortest plain decimal of each, 2.0 → "2", 0.5 → "0.5", 1e-5 → "0.00001"
+     */
     static String[] orderKeys(double[] orders) {
         String[] keys = new String[orders.length];
         for (int i = 0; i < orders.length; i++) {

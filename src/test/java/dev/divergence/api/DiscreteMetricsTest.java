@@ -71,7 +71,8 @@ class DiscreteMetricsTest {
         DiscreteResult r = result(EnumSet.of(Metric.KL, Metric.TOTAL_VARIATION), new double[0], new double[0]);
         String written = MAPPER.writeValueAsString(DiscreteResponse.of(r));
         assertThat(written).contains("\"metrics\":{\"kl\":0.1,\"totalVariation\":0.25}");
-        assertThat(DiscreteResponse.metricsOf(r)).containsExactly(Map.entry("kl", 0.1), Map.entry("totalVariation", 0.25));
+        assertThat(DiscreteResponse.metricsOf(r))
+                .containsExactly(Map.entry("kl", 0.1), Map.entry("totalVariation", 0.25));
     }
 
     @Test
