@@ -14,10 +14,10 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Reads a distribution straight from the token stream into a primitive {@code double[]}: a JSON array of
  * numbers, or an object {category: number}. No boxing and no per-element allocation (a
- * {@link DoubleArrayBuilder} collects the entries); with a {@link NumericArrayParser} the plain numbers of an
- * array are scanned straight from the input bytes. The strings {@code "Infinity"}, {@code "-Infinity"} and {@code "NaN"} are read as the
- * corresponding doubles so the service can say precisely why such a value is invalid for the input type;
- * any other non-number is rejected here with its JSON Pointer.
+ * {@link DoubleArrayBuilder} collects an array's entries); with a {@link NumericArrayParser} the plain numbers
+ * of an array are scanned straight from the input bytes. The strings {@code "Infinity"}, {@code "-Infinity"}
+ * and {@code "NaN"} are read as the corresponding doubles so the service can say precisely why such a value is
+ * invalid for the input type; any other non-number is rejected here with its JSON Pointer.
  */
 final class DistributionInputDeserializer extends ValueDeserializer<DistributionInput> {
 

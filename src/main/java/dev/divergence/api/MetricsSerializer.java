@@ -9,9 +9,8 @@ import tools.jackson.databind.ValueSerializer;
 /**
  * Writes a metrics map ({name: number}, with nested {order: number} maps for Rényi) straight to the generator:
  * {@link JsonGenerator#writeNumber(double)} for each value, with no per-entry serializer lookup; a
- * {@link DiscreteMetrics} writes itself from its result. Non-finite
- * values become the strings "Infinity" as everywhere else (the generator's {@code WRITE_NAN_AS_STRINGS}); any
- * other kind of value is left to Jackson.
+ * {@link DiscreteMetrics} writes itself from its result. Non-finite values become the strings "Infinity" as
+ * everywhere else (the generator's {@code WRITE_NAN_AS_STRINGS}); any other kind of value is left to Jackson.
  */
 final class MetricsSerializer extends ValueSerializer<Map<String, Object>> {
 
