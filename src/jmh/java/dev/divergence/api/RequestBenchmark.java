@@ -64,16 +64,21 @@ public class RequestBenchmark {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20261122L);
         StringBuilder json = new StringBuilder("{\"pairs\":[");
         for (int i = 0; i < pairs; i++) {
-            json.append(i == 0 ? "{" : ",{");
-            for (String name : new String[] {"p", "q"}) {
-                json.append(name.equals("p") ? "\"p\":[" : "],\"q\":[");
-                for (int j = 0; j < length; j++) {
-                    json.append(j == 0 ? "" : ",").append(rng.nextDouble());
-                }
-            }
-            json.append("]}");
+            json.append(i == 0 ? "" : ",").append("{\"p\":");
+            appendUniform(json, rng, length);
+            json.append(",\"q\":");
+            appendUniform(json, rng, length);
+            json.append('}');
         }
         return json.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void appendUniform(StringBuilder json, UniformRandomProvider rng, int length) {
+        json.append('[');
+        for (int j = 0; j < length; j++) {
+            json.append(j == 0 ? "" : ",").append(rng.nextDouble());
+        }
+        json.append(']');
     }
 
     @Benchmark
