@@ -1,7 +1,6 @@
 package dev.divergence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -13,12 +12,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.testcontainers.DockerClientFactory;
@@ -36,9 +39,11 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 /**
  * The image built from the Dockerfile, run as operators run it (read-only root filesystem, tmpfs /tmp,
  * port published on 127.0.0.1): README examples, a problem, health, Prometheus, the image's HEALTHCHECK, and
- * a SIGTERM while requests are in flight. Skipped, with a message, when no Docker engine answers; .ci/run
- * fails if that happens there. Base images come from BUILD_IMAGE / RUNTIME_IMAGE when set.
+ * a SIGTERM while requests are in flight. Skipped, with one line saying why, when no Docker engine answers
+ * ({@link DockerEngine}); .ci/run fails if that happens there. Base images come from BUILD_IMAGE / RUNTIME_IMAGE
+ * when set; a base image the engine lacks and cannot pull fails the class at once, naming the image and setting.
  */
+@ExtendWith(DockerEngine.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerIT {
 
@@ -47,15 +52,17 @@ class ContainerIT {
     private static HttpClientSupport management;
 
     @BeforeAll
-    static void startContainer() {
-        assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
-                "No Docker engine answers: the container tests are skipped (see shared/ci/README.md)");
+    static void startContainer() throws IOException {
         ImageFromDockerfile image = new ImageFromDockerfile("divergence-service-it", false)
                 .withDockerfile(Path.of("Dockerfile").toAbsolutePath());
-        for (String arg : new String[] {"BUILD_IMAGE", "RUNTIME_IMAGE"}) {
-            String value = System.getenv(arg);
-            if (value != null && !value.isBlank()) {
-                image.withBuildArg(arg, value);
+        // the Dockerfile's base images are build arguments (ARG NAME=default); the environment may override them
+        Matcher arg = Pattern.compile("(?m)^ARG (\\w+_IMAGE)=(\\S+)$").matcher(Files.readString(Path.of("Dockerfile")));
+        while (arg.find()) {
+            String value = System.getenv(arg.group(1));
+            boolean overridden = value != null && !value.isBlank();
+            DockerEngine.requireImage(overridden ? value : arg.group(2), arg.group(1));
+            if (overridden) {
+                image.withBuildArg(arg.group(1), value);
             }
         }
         service = new GenericContainer<>(image)
