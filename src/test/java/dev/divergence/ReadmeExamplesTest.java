@@ -22,8 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Replays every curl example of README.md against the running application and compares the answer with the
- * JSON block that follows it in the README (numbers to 1e-12 relative, everything else exactly).
+ * Replays every curl example of README.md and of the pages in docs/ against the running application and compares
+ * the answer with the JSON block that follows it, exactly: the parsed JSON must be equal (every number the same
+ * double, keys in the same order), so what the documentation shows is what the service answers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadmeExamplesTest {
@@ -35,35 +36,52 @@ class ReadmeExamplesTest {
     @LocalServerPort
     int port;
 
-    record Example(String method, String path, String body, String expected) {
+    record Example(String page, String method, String path, String body, String expected) {
         @Override
         public String toString() {
-            return method + " " + path + (body == null ? "" : " " + body.substring(0, Math.min(60, body.length())));
+            return page + ": " + method + " " + path
+                    + (body == null ? "" : " " + body.substring(0, Math.min(60, body.length())));
         }
     }
 
+    /** @return the examples of README.md, then those of every docs/*.md page in name order */
     static Stream<Example> examples() throws IOException {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        List<Path> pages = new ArrayList<>(List.of(Path.of("README.md")));
+        try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+            docs.filter(d -> d.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
         List<Example> examples = new ArrayList<>();
-        Matcher fence = FENCE.matcher(readme);
-        Example pending = null;
-        while (fence.find()) {
-            String text = fence.group(2).replace("\\\n", " ").replaceAll("\\s+", " ").trim();
-            if (fence.group(1).equals("bash")) {
-                Matcher curl = CURL.matcher(text);
-                pending = curl.matches() ? new Example(curl.group(1) != null ? curl.group(1) : "GET", curl.group(2),
-                        curl.group(3), null) : null;
-            } else if (pending != null) {
-                examples.add(new Example(pending.method(), pending.path(), pending.body(), fence.group(2)));
-                pending = null;
-            }
+        for (Path page : pages) {
+            examples.addAll(examples(page));
         }
         return examples.stream();
     }
 
+    /** @return each curl command of {@code page} followed by a JSON block */
+    static List<Example> examples(Path page) throws IOException {
+        String text = Files.readString(page, StandardCharsets.UTF_8);
+        List<Example> examples = new ArrayList<>();
+        Matcher fence = FENCE.matcher(text);
+        Example pending = null;
+        while (fence.find()) {
+            String block = fence.group(2).replace("\\\n", " ").replaceAll("\\s+", " ").trim();
+            if (fence.group(1).equals("bash")) {
+                Matcher curl = CURL.matcher(block);
+                pending = curl.matches() ? new Example(page.toString(), curl.group(1) != null ? curl.group(1) : "GET",
+                        curl.group(2), curl.group(3), null) : null;
+            } else if (pending != null) {
+                examples.add(new Example(page.toString(), pending.method(), pending.path(), pending.body(),
+                        fence.group(2)));
+                pending = null;
+            }
+        }
+        return examples;
+    }
+
     @Test
-    void readmeHasCurlExamples() throws IOException {
-        assertThat(examples()).hasSizeGreaterThanOrEqualTo(6);
+    void readmeAndApiPageHaveCurlExamples() throws IOException {
+        assertThat(examples(Path.of("README.md"))).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(examples(Path.of("docs", "api.md"))).hasSizeGreaterThanOrEqualTo(10);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,12 +100,14 @@ class ReadmeExamplesTest {
         assertSameJson("", expected, GoldenCorpus.JSON.readTree(response.body()));
     }
 
-    private static void assertSameJson(String at, JsonNode expected, JsonNode actual) {
+    static void assertSameJson(String at, JsonNode expected, JsonNode actual) {
         assertThat(actual).as(at + " is missing").isNotNull();
         if (expected.isNumber()) {
-            assertThat(actual.isNumber()).as(at + " must be a number: " + actual).isTrue();
-            double e = expected.doubleValue();
-            assertThat(actual.doubleValue()).as(at).isCloseTo(e, org.assertj.core.data.Offset.offset(1e-12 * Math.abs(e)));
+            // the same kind of number (integer or floating point) and the same double, to the bit
+            assertThat(actual.isNumber() && actual.isIntegralNumber() == expected.isIntegralNumber())
+                    .as(at + " must be a number like " + expected + ": " + actual).isTrue();
+            assertThat(Double.doubleToLongBits(actual.doubleValue())).as(at + ": " + actual + " instead of " + expected)
+                    .isEqualTo(Double.doubleToLongBits(expected.doubleValue()));
         } else if (expected.isObject()) {
             assertThat(actual.propertyNames()).as(at + " keys").containsExactlyElementsOf(expected.propertyNames());
             for (Map.Entry<String, JsonNode> e : expected.properties()) {

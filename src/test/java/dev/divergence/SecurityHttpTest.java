@@ -104,6 +104,23 @@ class SecurityHttpTest {
     }
 
     @Test
+    void theApiDocumentShowsThePadlockAndItsExamplesAreTheRealAnswers() throws Exception {
+        JsonNode doc = GoldenCorpus.JSON.readTree(get("/v3/api-docs", null).body());
+        assertThat(doc.get("security").size()).isEqualTo(2);
+        assertThat(doc.at("/components/securitySchemes").propertyNames()).containsExactlyInAnyOrder("apiKey", "bearer");
+        String examples = "/paths/~1v1~1divergences~1discrete/post/responses/%s/content/application~1problem+json"
+                + "/examples/%s/value";
+        ReadmeExamplesTest.assertSameJson("", doc.at(examples.formatted("401", "unauthorized")),
+                GoldenCorpus.JSON.readTree(post(BODY, null, null).body()));
+        ReadmeExamplesTest.assertSameJson("", doc.at(examples.formatted("403", "forbidden")),
+                GoldenCorpus.JSON.readTree(post(BODY, null, jwt("other", Instant.now().plusSeconds(60))).body()));
+        for (JsonNode path : doc.get("paths")) {
+            JsonNode operation = path.has("post") ? path.get("post") : path.get("get");
+            assertThat(operation.get("responses").propertyNames()).contains("401", "403");
+        }
+    }
+
+    @Test
     void everyAnswerCarriesARequestIdAndTheSecurityHeadersButNoServerBanner() {
         HttpResponse<String> r = post(BODY, "first-key-0123456789", null);
         assertThat(r.headers().firstValue("X-Request-Id")).isPresent();

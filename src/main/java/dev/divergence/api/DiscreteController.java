@@ -2,8 +2,6 @@ package dev.divergence.api;
 
 import dev.divergence.service.DiscreteDivergenceService;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -24,21 +22,9 @@ class DiscreteController {
     }
 
     @Operation(summary = "Divergences between two discrete distributions",
-            description = "KL(P‖Q) and the whole metric bundle (golden README) for probability vectors, counts, "
-                    + "log-probabilities, logits or maps keyed by category.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
-                @ExampleObject(name = "bag-vs-generator", summary = "10 red and 15 blue balls vs a 40/60 generator (KL 0)",
-                        value = Examples.BAG_VS_GENERATOR),
-                @ExampleObject(name = "bag-vs-fair-coin", summary = "The same bag vs a fair coin (KL 0.0201355 nats)",
-                        value = Examples.BAG_VS_FAIR),
-                @ExampleObject(name = "long-tail-infinite", summary = "A long tail q cannot produce: KL is infinite",
-                        value = Examples.LONG_TAIL),
-                @ExampleObject(name = "logits-in-bits", summary = "Two logit vectors, in bits, two metrics",
-                        value = Examples.LOGITS)}))
+            description = "KL(P‖Q) and the whole metric bundle for probability vectors, counts, log-probabilities, "
+                    + "logits or maps keyed by category. Every metric is defined in the repository's docs/metrics.md.")
     @ApiResponse(responseCode = "200", description = "The divergences")
-    @ApiResponse(responseCode = "400", description = "Invalid input", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = @ExampleObject(value = Examples.PROBLEM)))
     @PostMapping(path = "/discrete", consumes = MediaType.APPLICATION_JSON_VALUE)
     DiscreteResponse discrete(@RequestBody DiscreteRequest request) {
         return DiscreteResponse.of(service.evaluate(request.pair(), request.options()));
@@ -47,9 +33,6 @@ class DiscreteController {
     @Operation(summary = "Divergences for many pairs at once",
             description = "Each pair is compared with the same options; results come in request order. An invalid "
                     + "pair rejects the whole request, with pointers such as /pairs/3/q/2.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE,
-            examples = @ExampleObject(name = "two-pairs", value = Examples.BATCH)))
     @ApiResponse(responseCode = "200", description = "One result per pair")
     @PostMapping(path = "/discrete/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     BatchResponse batch(@RequestBody BatchRequest request) {

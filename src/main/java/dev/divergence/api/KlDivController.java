@@ -2,8 +2,6 @@ package dev.divergence.api;
 
 import dev.divergence.service.KlDivService;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -25,13 +23,6 @@ class KlDivController {
             description = "Pointwise target·(ln target − input) (0 where target = 0), or exp(target)·(target − input) "
                     + "with logTarget; reductions none, sum, mean (torch's default) and batchmean. No normalization. "
                     + "kl_div(input, target) is KL(target ‖ exp(input)): input holds log-probabilities.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
-                @ExampleObject(name = "torch-docs-batchmean", summary = "log_softmax([[0.8, 0.15, 0.05]]) vs "
-                        + "[[0.7, 0.2, 0.1]], batchmean → 0.0935", value = Examples.KL_DIV_BATCHMEAN),
-                @ExampleObject(name = "two-rows-mean", summary = "log_softmax([[1, 2], [3, 4]]) vs "
-                        + "softmax([[0.1, 0.2], [0.3, 0.4]]), mean → 0.0482", value = Examples.KL_DIV_MEAN),
-                @ExampleObject(name = "two-rows-sum", summary = "the same, sum → 0.1928", value = Examples.KL_DIV_SUM)}))
     @ApiResponse(responseCode = "200", description = "The loss")
     @PostMapping(path = "/v1/divergences/kl-div", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)

@@ -2,8 +2,6 @@ package dev.divergence.api;
 
 import dev.divergence.service.ParametricService;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -28,16 +26,6 @@ class ParametricController {
                     + "inside q's. Array-valued parameters broadcast like torch and give an array of KL values. "
                     + "method monteCarlo (or auto for pairs without a closed form, e.g. mixtures) returns a seeded "
                     + "estimate with its standard error.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
-                @ExampleObject(name = "normal-vs-normal", summary = "N(0, 1) vs N(1, 2): 0.4431 nats",
-                        value = Examples.PARAMETRIC_NORMALS),
-                @ExampleObject(name = "vae-per-dimension", summary = "per-dimension KL of diagonal Gaussians "
-                        + "against N(0, 1) (the VAE term)", value = Examples.PARAMETRIC_VAE),
-                @ExampleObject(name = "multivariate-normal", summary = "MultivariateNormal with a full covariance",
-                        value = Examples.PARAMETRIC_MVN),
-                @ExampleObject(name = "monte-carlo", summary = "Gamma vs a Normal mixture by Monte Carlo",
-                        value = Examples.PARAMETRIC_MIXTURE)}))
     @ApiResponse(responseCode = "200", description = "KL(p ‖ q) per batch element")
     @PostMapping(path = "/v1/divergences/parametric", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)

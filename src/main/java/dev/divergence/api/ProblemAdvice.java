@@ -56,10 +56,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         // one line per refusal would flood the log under saturation: the rejection counter has them
         log.debug("Bulkhead full: refused {}", request.getRequestURI());
         HttpHeaders headers = new HttpHeaders();
-        long seconds = Math.max(1, (resilience.retryAfter().toMillis() + 999) / 1000);
+        long seconds = retryAfterSeconds(resilience.retryAfter());
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return problem(ProblemType.OVERLOADED, resilience.admittedComputations() + " computations are already "
-                + "running or waiting (divergence.resilience.admitted-computations); retry after " + seconds + " s",
+        return problem(ProblemType.OVERLOADED, overloadedDetail(resilience.admittedComputations(), seconds),
                 List.of(), request.getRequestURI(), headers);
     }
 
@@ -69,10 +68,26 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         // rare and worth an operator's look; the request id comes with the line from the MDC, the body never does
         log.warn("Computation on {} stopped at its deadline of {} ms", request.getRequestURI(),
                 resilience.computeDeadline().toMillis());
-        return problem(ProblemType.DEADLINE_EXCEEDED, "the computation ran longer than the deadline of "
-                + resilience.computeDeadline().toMillis() + " ms (divergence.resilience.compute-deadline) and was "
-                + "stopped; ask for less work (fewer elements, samples or resamples)", List.of(),
-                request.getRequestURI(), null);
+        return problem(ProblemType.DEADLINE_EXCEEDED, deadlineDetail(resilience.computeDeadline().toMillis()),
+                List.of(), request.getRequestURI(), null);
+    }
+
+    /** @return the Retry-After of a 503 from the bulkhead: whole seconds, rounded up, at least 1 */
+    static long retryAfterSeconds(java.time.Duration retryAfter) {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+
+    /** The detail of a 503 from the bulkhead (also the OpenAPI document's example). */
+    static String overloadedDetail(int admittedComputations, long retryAfterSeconds) {
+        return admittedComputations + " computations are already running or waiting "
+                + "(divergence.resilience.admitted-computations); retry after " + retryAfterSeconds + " s";
+    }
+
+    /** The detail of a 503 from the compute deadline (also the OpenAPI document's example). */
+    static String deadlineDetail(long deadlineMillis) {
+        return "the computation ran longer than the deadline of " + deadlineMillis
+                + " ms (divergence.resilience.compute-deadline) and was stopped; ask for less work (fewer elements, "
+                + "samples or resamples)";
     }
 
     @ExceptionHandler(InvalidRequestException.class)

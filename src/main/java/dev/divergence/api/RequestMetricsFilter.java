@@ -38,6 +38,11 @@ class RequestMetricsFilter extends OncePerRequestFilter {
         return !request.getRequestURI().startsWith("/v1/");
     }
 
+    /** The detail of a 413 for a declared body length over the limit (also the OpenAPI document's example). */
+    static String payloadTooLargeDetail(long length, long maxRequestBytes) {
+        return "the body has " + length + " bytes, more than the limit of " + maxRequestBytes;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -45,7 +50,7 @@ class RequestMetricsFilter extends OncePerRequestFilter {
         try {
             long length = request.getContentLengthLong();
             if (length > maxRequestBytes) {
-                String detail = "the body has " + length + " bytes, more than the limit of " + maxRequestBytes;
+                String detail = payloadTooLargeDetail(length, maxRequestBytes);
                 meters.countRejection(endpoint, ProblemType.PAYLOAD_TOO_LARGE.slug());
                 response.setStatus(ProblemType.PAYLOAD_TOO_LARGE.status().value());
                 response.setContentType("application/problem+json");

@@ -2,8 +2,6 @@ package dev.divergence.api;
 
 import dev.divergence.service.SamplesService;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -26,14 +24,6 @@ class SamplesController {
                     + "histogram (numpy's bin rules, quantile bins of p, open outer bins; plus Wasserstein-1 and the "
                     + "two-sample Kolmogorov–Smirnov test), the k-NN estimator of Wang, Kulkarni and Verdú (2009) "
                     + "for 1-D and d-dimensional points, or a Gaussian fit. bootstrap adds a percentile interval.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
-                @ExampleObject(name = "bag-of-balls", summary = "10 red and 15 blue balls against a 0.4/0.6 "
-                        + "generator: KL 0", value = Examples.SAMPLES_BAG),
-                @ExampleObject(name = "knn-1d", summary = "k-NN estimate from real values",
-                        value = Examples.SAMPLES_KNN),
-                @ExampleObject(name = "histogram", summary = "histogram with Sturges bins, smoothing and a "
-                        + "bootstrap interval", value = Examples.SAMPLES_HISTOGRAM)}))
     @ApiResponse(responseCode = "200", description = "The estimate")
     @PostMapping(path = "/v1/divergences/samples", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)

@@ -34,6 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // no filter chain without a server
 class SecurityConfig {
 
+    /** The detail of a 401 (also the OpenAPI document's example). */
+    static final String UNAUTHORIZED_DETAIL = "this endpoint needs an API key in " + ApiKeyAuthenticationFilter.HEADER
+            + " or a valid bearer token";
+    /** The detail of a 403 (also the OpenAPI document's example). */
+    static final String FORBIDDEN_DETAIL = "the credentials are valid but lack the scope this endpoint requires";
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties,
             ObjectProvider<JwtDecoder> jwtDecoder, JsonMapper mapper, DivergenceMetrics meters) throws Exception {
@@ -102,15 +108,13 @@ class SecurityConfig {
                 throws IOException {
             response.setHeader("WWW-Authenticate", "Bearer, ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER
                     + "\"");
-            write(request, response, ProblemType.UNAUTHORIZED, "this endpoint needs an API key in "
-                    + ApiKeyAuthenticationFilter.HEADER + " or a valid bearer token");
+            write(request, response, ProblemType.UNAUTHORIZED, UNAUTHORIZED_DETAIL);
         }
 
         @Override
         public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
                 throws IOException {
-            write(request, response, ProblemType.FORBIDDEN, "the credentials are valid but lack the scope this "
-                    + "endpoint requires");
+            write(request, response, ProblemType.FORBIDDEN, FORBIDDEN_DETAIL);
         }
 
         private void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)

@@ -4,14 +4,16 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI document's header; a fixed relative server keeps the document independent of the port. */
+/**
+ * The OpenAPI document's header; a fixed relative server keeps the document independent of the port. Examples,
+ * error responses and (only with authentication enabled) the security schemes are added by the API package's
+ * customizer.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
@@ -24,15 +26,6 @@ class OpenApiConfig {
                                 + "distributions. Errors are RFC 9457 problem+json with JSON Pointers.")
                         .license(new License().name("Apache-2.0")))
                 .servers(List.of(new Server().url("/").description("this instance")))
-                // optional authentication (divergence.security.enabled): either scheme opens /v1
-                .components(new Components()
-                        .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER).name("X-API-Key")
-                                .description("An API key from divergence.security.api-keys"))
-                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT")
-                                .description("A JWT accepted by spring.security.oauth2.resourceserver.jwt.*")))
-                .security(List.of(new SecurityRequirement().addList("apiKey"),
-                        new SecurityRequirement().addList("bearer")));
+                .components(new Components());
     }
 }
