@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The public golden corpus ({@code src/test/resources/golden}, a copy of {@code shared/golden}): reading cases,
+ * The public golden corpus ({@code src/test/resources/golden}, the public split of the reference corpus its README.md describes): reading cases,
  * turning them into requests of this API, and checking a value against a case's tolerance.
  */
 public final class GoldenCorpus {

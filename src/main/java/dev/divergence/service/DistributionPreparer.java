@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Turns two {@link DistributionInput}s into aligned, checked probability vectors: aligns keyed maps over the
  * union of their categories, checks every entry against the input type, applies additive smoothing to counts,
- * softmax to log-domain input, normalization, and epsilon smoothing, in that order (golden README, kind
- * {@code discrete}). Works in place on the input arrays of dense input.
+ * softmax to log-domain input, normalization, and epsilon smoothing, in that order (docs/metrics.md, "Input
+ * handling"). Works in place on the input arrays of dense input.
  */
 final class DistributionPreparer {
 
@@ -198,7 +198,7 @@ final class DistributionPreparer {
         return true;
     }
 
-    /** Replaces every exact zero by ε and renormalizes (golden README: epsilon smoothing). */
+    /** Replaces every exact zero by ε and renormalizes (docs/metrics.md, smoothing). */
     private static void epsilonSmooth(double[] v, double epsilon) {
         boolean changed = false;
         for (int i = 0; i < v.length; i++) {

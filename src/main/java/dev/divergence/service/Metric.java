@@ -3,7 +3,7 @@ package dev.divergence.service;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The divergences of the discrete bundle, by their JSON names (see the golden corpus README). */
+/** The divergences of the discrete bundle, by their JSON names (defined in docs/metrics.md). */
 public enum Metric {
     KL("kl"), REVERSE_KL("reverseKl"), JEFFREYS("jeffreys"), PSI("psi"), JENSEN_SHANNON("jensenShannon"),
     JENSEN_SHANNON_DISTANCE("jensenShannonDistance"), CROSS_ENTROPY("crossEntropy"), ENTROPY_P("entropyP"),
