@@ -71,7 +71,9 @@ class ApiDocumentation implements OpenApiCustomizer {
         this.security = security;
         this.resilience = resilience;
         this.limits = limits;
-        this.exchanges = load(mapper);
+        // the application's mapper carries the request limits (string and number length, nesting, document
+        // length), which are not meant for this file
+        this.exchanges = load(JsonMapper.builder().build());
     }
 
     /** @return the example exchanges by path, in file order */
