@@ -4,7 +4,7 @@ import static dev.divergence.GoldenCorpus.assertWithin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import dev.divergence.api.json.NumericArrayParser;
+import dev.divergence.web.json.NumericArrayParser;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;

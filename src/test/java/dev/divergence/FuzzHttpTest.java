@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * valid request afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "logging.level.dev.divergence.api.ProblemAdvice=OFF")
+        properties = "logging.level.dev.divergence.web.ProblemAdvice=OFF")
 class FuzzHttpTest {
 
     private static final long SEED = 20261122L;

@@ -1,0 +1,320 @@
+package dev.divergence.discrete;
+
+import dev.divergence.runtime.ComputeGate;
+import dev.divergence.runtime.ServiceMeters;
+import dev.divergence.validation.RequestProblem;
+import dev.divergence.validation.Violations;
+import dev.divergence.compute.DiscreteDivergences;
+import dev.divergence.compute.DivergenceBundle;
+import dev.divergence.compute.LogBase;
+import dev.divergence.config.LimitProperties;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Discrete divergences: validates a request's options and distributions (every problem located by a JSON
+ * Pointer), aligns and normalizes them, and hands the probability vectors to {@link DiscreteDivergences}.
+ */
+@Service
+public class DiscreteDivergenceService {
+
+    private static final double[] DEFAULT_RENYI_ORDERS = {0.5, 2};
+    private static final Set<Metric> NEEDS_BUNDLE = EnumSet.complementOf(EnumSet.of(Metric.KL, Metric.RENYI));
+    private static final int MAX_LISTED_CATEGORIES = 10;
+
+    private final LimitProperties limits;
+    private final DistributionPreparer preparer;
+    private final ServiceMeters meters;
+    private final ComputeGate gate;
+
+    DiscreteDivergenceService(LimitProperties limits, ServiceMeters meters, ComputeGate gate) {
+        this.limits = limits;
+        this.gate = gate;
+        this.preparer = new DistributionPreparer(limits.maxElements(), limits.sumTolerance());
+        this.meters = meters;
+    }
+
+    /** Two distributions to compare. */
+    public record Pair(DistributionInput p, DistributionInput q, Double base) {
+
+        /**
+         * @param p the reference distribution
+         * @param q the approximating distribution
+         */
+        public Pair(DistributionInput p, DistributionInput q) {
+            this(p, q, null);
+        }
+    }
+
+    /**
+     * @param pair the two distributions
+     * @param options the options as written (null fields take their defaults)
+     * @return the divergences
+     * @throws InvalidRequestException listing every offending value
+     */
+    public DiscreteResult evaluate(Pair pair, DiscreteOptions options) {
+        Violations violations = new Violations(limits.maxViolations());
+        ResolvedOptions resolved = resolve(options, violations);
+        List<String> warnings = new ArrayList<>();
+        DistributionPreparer.PreparedPair prepared = resolved == null ? null
+                : preparer.prepare(pair.p(), pair.q(), resolved, "", violations, warnings);
+        violations.throwIfAny();
+        meters.recordInputSize("discrete", prepared.p().length);
+        return gate.run("discrete", () -> compute(prepared, resolved, warnings));
+    }
+
+    /** {@link #evaluate} without recording the discrete endpoint's meters, for other endpoints that reuse it. */
+    public DiscreteResult evaluateUnmetered(Pair pair, DiscreteOptions options) {
+        Violations violations = new Violations(limits.maxViolations());
+        ResolvedOptions resolved = resolve(options, violations);
+        List<String> warnings = new ArrayList<>();
+        DistributionPreparer.PreparedPair prepared = resolved == null ? null
+                : preparer.prepare(pair.p(), pair.q(), resolved, "", violations, warnings);
+        violations.throwIfAny();
+        return compute(prepared, resolved, warnings);
+    }
+
+    /**
+     * @param pairs the pairs, in order
+     * @param options options applied to every pair
+     * @return one result per pair, in order
+     * @throws InvalidRequestException listing every offending value, with pointers such as {@code /pairs/3/q/2}
+     */
+    public List<DiscreteResult> evaluateBatch(List<Pair> pairs, DiscreteOptions options) {
+        Violations violations = new Violations(limits.maxViolations());
+        if (pairs == null || pairs.isEmpty()) {
+            violations.add(pairs == null ? RequestProblem.MISSING_FIELD : RequestProblem.INVALID_OPTION, "/pairs",
+                    pairs == null ? "is required" : "must contain at least one pair");
+            violations.throwIfAny();
+        }
+        if (pairs.size() > limits.maxBatchPairs()) {
+            violations.add(RequestProblem.LIMIT_EXCEEDED, "/pairs",
+                    "has " + pairs.size() + " pairs, more than the limit of " + limits.maxBatchPairs());
+            violations.throwIfAny();
+        }
+        ResolvedOptions resolved = resolve(options, violations);
+        List<DistributionPreparer.PreparedPair> prepared = new ArrayList<>(pairs.size());
+        List<ResolvedOptions> perPair = new ArrayList<>(pairs.size());
+        List<List<String>> warnings = new ArrayList<>(pairs.size());
+        long elements = 0;
+        for (int i = 0; i < pairs.size() && resolved != null; i++) {
+            Pair pair = pairs.get(i);
+            List<String> w = new ArrayList<>();
+            if (pair == null) {
+                violations.add(RequestProblem.MISSING_FIELD, "/pairs/" + i, "must be an object with p and q");
+                continue;
+            }
+            ResolvedOptions own = resolved;
+            if (pair.base() != null) {
+                // a pair's own base overrides the batch's
+                try {
+                    LogBase b = LogBase.of(pair.base());
+                    own = new ResolvedOptions(resolved.inputType(), resolved.normalize(), b, resolved.smoothing(),
+                            resolved.metrics(), resolved.renyiOrders(), resolved.pointwise());
+                } catch (IllegalArgumentException e) {
+                    violations.add(RequestProblem.INVALID_OPTION, "/pairs/" + i + "/base", "must be \"e\" or a "
+                            + "number > 0 and != 1, was " + Violations.format(pair.base()));
+                }
+            }
+            DistributionPreparer.PreparedPair pp = preparer.prepare(pair.p(), pair.q(), own, "/pairs/" + i,
+                    violations, w);
+            prepared.add(pp);
+            perPair.add(own);
+            warnings.add(w);
+            elements += pp == null ? 0 : pp.p().length;
+        }
+        violations.throwIfAny();
+        meters.recordInputSize("discrete-batch", elements);
+        return gate.run("discrete-batch", () -> {
+            List<DiscreteResult> results = new ArrayList<>(prepared.size());
+            for (int i = 0; i < prepared.size(); i++) {
+                results.add(compute(prepared.get(i), perPair.get(i), warnings.get(i)));
+            }
+            return results;
+        });
+    }
+
+    private static DiscreteResult compute(DistributionPreparer.PreparedPair pair, ResolvedOptions options,
+            List<String> warnings) {
+        double[] p = pair.p();
+        double[] q = pair.q();
+        LogBase base = options.base();
+        DiscreteDivergences divergences = DiscreteDivergences.inBase(base);
+        Set<Metric> metrics = options.metrics();
+        double[] orders = metrics.contains(Metric.RENYI) ? options.renyiOrders() : new double[0];
+        boolean needsBundle = metrics.stream().anyMatch(NEEDS_BUNDLE::contains);
+        for (double order : orders) {
+            needsBundle |= order == 0.5 || order == 2;
+        }
+        DivergenceBundle bundle = needsBundle ? divergences.bundle(p, q) : null;
+        double kl = bundle != null ? bundle.kl() : divergences.klDivergence(p, q);
+        double[] renyi = new double[orders.length];
+        for (int j = 0; j < orders.length; j++) {
+            double alpha = orders[j];
+            if (alpha == 1) {
+                renyi[j] = kl;
+            } else if (alpha == 0.5) {
+                renyi[j] = 2 * bundle.bhattacharyya(); // D_½ = −2 ln Σ √(pq) (van Erven and Harremoës 2014)
+            } else if (alpha == 2) {
+                renyi[j] = base.fromNats(Math.log1p(bundle.chiSquare())); // D_2 = ln(1 + χ²)
+            } else {
+                renyi[j] = divergences.renyiDivergence(p, q, alpha);
+            }
+        }
+        if (kl == Double.POSITIVE_INFINITY) {
+            warnings.add("kl is infinite: q is 0 where p > 0 at " + listWhereOnlyFirstIsPositive(p, q, pair.categories())
+                    + "; smoothing (e.g. {\"method\": \"epsilon\", \"epsilon\": 1e-9}) gives a finite value");
+        }
+        boolean reverseAsked = metrics.contains(Metric.REVERSE_KL) || metrics.contains(Metric.JEFFREYS)
+                || metrics.contains(Metric.PSI);
+        if (reverseAsked && bundle.reverseKl() == Double.POSITIVE_INFINITY) {
+            warnings.add("reverseKl is infinite: p is 0 where q > 0 at "
+                    + listWhereOnlyFirstIsPositive(q, p, pair.categories()));
+        }
+        if (bundle != null && bundle.bhattacharyya() == Double.POSITIVE_INFINITY
+                && metrics.contains(Metric.BHATTACHARYYA)) {
+            warnings.add("the supports of p and q are disjoint: bhattacharyya is infinite and hellinger is 1");
+        }
+        double[] pointwise = options.pointwise() ? divergences.klTerms(p, q) : null;
+        return new DiscreteResult(kl, base, metrics, bundle, orders, renyi, pair.categories(), pointwise, warnings);
+    }
+
+    private static String listWhereOnlyFirstIsPositive(double[] a, double[] b, String[] categories) {
+        StringBuilder sb = new StringBuilder(categories == null ? "indices [" : "categories [");
+        int count = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] > 0 && b[i] == 0) {
+                if (count < MAX_LISTED_CATEGORIES) {
+                    sb.append(count == 0 ? "" : ", ").append(categories == null ? Integer.toString(i) : categories[i]);
+                }
+                count++;
+            }
+        }
+        sb.append(']');
+        if (count > MAX_LISTED_CATEGORIES) {
+            sb.append(" and ").append(count - MAX_LISTED_CATEGORIES).append(" more");
+        }
+        return sb.toString();
+    }
+
+    private ResolvedOptions resolve(DiscreteOptions options, Violations violations) {
+        InputType inputType = InputType.PROBABILITIES;
+        if (options.inputType() != null) {
+            inputType = InputType.byJsonName(options.inputType());
+            if (inputType == null) {
+                violations.add(RequestProblem.INVALID_OPTION, "/inputType", "unknown input type \""
+                        + options.inputType() + "\"; expected one of probabilities, counts, logProbabilities, logits");
+            }
+        }
+        LogBase base = LogBase.NATS;
+        if (options.base() != null) {
+            try {
+                base = LogBase.of(options.base());
+            } catch (IllegalArgumentException e) {
+                violations.add(RequestProblem.INVALID_OPTION, "/base",
+                        "must be \"e\" or a number > 0 and != 1, was " + Violations.format(options.base()));
+            }
+        }
+        ResolvedOptions.Smoothing smoothing = resolveSmoothing(options.smoothing(), inputType, violations);
+        Set<Metric> metrics = Metric.all();
+        if (options.metrics() != null) {
+            metrics = EnumSet.noneOf(Metric.class);
+            for (int i = 0; i < options.metrics().size(); i++) {
+                String name = options.metrics().get(i);
+                Metric m = name == null ? null : Metric.byJsonName(name);
+                if (m == null) {
+                    violations.add(RequestProblem.INVALID_OPTION, "/metrics/" + i, "unknown metric \"" + name
+                            + "\"; expected one of " + Metric.all().stream().map(Metric::jsonName).toList());
+                } else {
+                    metrics.add(m);
+                }
+            }
+        }
+        double[] orders = DEFAULT_RENYI_ORDERS;
+        if (options.renyiOrders() != null) {
+            orders = options.renyiOrders().clone();
+            if (orders.length > limits.maxRenyiOrders()) {
+                violations.add(RequestProblem.LIMIT_EXCEEDED, "/renyiOrders", "has " + orders.length
+                        + " orders, more than the limit of " + limits.maxRenyiOrders());
+            }
+            for (int i = 0; i < orders.length && i < limits.maxRenyiOrders(); i++) {
+                if (!(orders[i] > 0 && orders[i] < Double.POSITIVE_INFINITY)) {
+                    violations.add(RequestProblem.INVALID_OPTION, "/renyiOrders/" + i,
+                            "must be a finite order > 0, was " + Violations.format(orders[i]));
+                }
+            }
+        }
+        if (inputType == null || smoothing == null) {
+            return null; // entries cannot be checked without a valid input type and smoothing
+        }
+        return new ResolvedOptions(inputType,
+                options.normalize() == null || options.normalize(), base, smoothing, metrics, orders,
+                options.pointwise() != null && options.pointwise());
+    }
+
+    private static ResolvedOptions.Smoothing resolveSmoothing(SmoothingOption option, InputType inputType,
+            Violations violations) {
+        if (option == null) {
+            return ResolvedOptions.Smoothing.NONE;
+        }
+        String method = option.method();
+        if (method == null) {
+            violations.add(RequestProblem.MISSING_FIELD, "/smoothing/method", "is required: none, additive or epsilon");
+            return null;
+        }
+        switch (method) {
+            case "none" -> {
+                if (option.alpha() != null || option.epsilon() != null) {
+                    violations.add(RequestProblem.INVALID_OPTION, option.alpha() != null ? "/smoothing/alpha"
+                            : "/smoothing/epsilon", "is not used by smoothing method none");
+                    return null;
+                }
+                return ResolvedOptions.Smoothing.NONE;
+            }
+            case "additive" -> {
+                if (option.epsilon() != null) {
+                    violations.add(RequestProblem.INVALID_OPTION, "/smoothing/epsilon",
+                            "is not used by additive smoothing (its parameter is alpha)");
+                    return null;
+                }
+                if (inputType != InputType.COUNTS) {
+                    violations.add(RequestProblem.INVALID_OPTION, "/smoothing/method", "additive smoothing adds "
+                            + "pseudo-counts and applies to inputType counts only; use epsilon smoothing for "
+                            + (inputType == null ? "other input" : inputType.jsonName()));
+                    return null;
+                }
+                Double alpha = option.alpha();
+                if (alpha == null || !(alpha > 0 && alpha < Double.POSITIVE_INFINITY)) {
+                    violations.add(alpha == null ? RequestProblem.MISSING_FIELD : RequestProblem.INVALID_OPTION,
+                            "/smoothing/alpha", alpha == null ? "is required for additive smoothing (1 = Laplace)"
+                                    : "must be a finite number > 0, was " + Violations.format(alpha));
+                    return null;
+                }
+                return new ResolvedOptions.Smoothing(ResolvedOptions.Smoothing.Method.ADDITIVE, alpha);
+            }
+            case "epsilon" -> {
+                if (option.alpha() != null) {
+                    violations.add(RequestProblem.INVALID_OPTION, "/smoothing/alpha",
+                            "is not used by epsilon smoothing (its parameter is epsilon)");
+                    return null;
+                }
+                Double epsilon = option.epsilon();
+                if (epsilon == null || !(epsilon > 0 && epsilon < 1)) {
+                    violations.add(epsilon == null ? RequestProblem.MISSING_FIELD : RequestProblem.INVALID_OPTION,
+                            "/smoothing/epsilon", epsilon == null ? "is required for epsilon smoothing"
+                                    : "must be a number in (0, 1), was " + Violations.format(epsilon));
+                    return null;
+                }
+                return new ResolvedOptions.Smoothing(ResolvedOptions.Smoothing.Method.EPSILON, epsilon);
+            }
+            default -> {
+                violations.add(RequestProblem.INVALID_OPTION, "/smoothing/method",
+                        "unknown smoothing method \"" + method + "\"; expected none, additive or epsilon");
+                return null;
+            }
+        }
+    }
+}

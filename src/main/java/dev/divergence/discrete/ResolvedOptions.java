@@ -1,0 +1,16 @@
+package dev.divergence.discrete;
+
+import dev.divergence.compute.LogBase;
+import java.util.Set;
+
+/** Validated discrete options, defaults applied. */
+record ResolvedOptions(InputType inputType, boolean normalize, LogBase base, Smoothing smoothing,
+        Set<Metric> metrics, double[] renyiOrders, boolean pointwise) {
+
+    /** Validated smoothing: method with its single parameter (0 for none). */
+    record Smoothing(Method method, double parameter) {
+        static final Smoothing NONE = new Smoothing(Method.NONE, 0);
+
+        enum Method { NONE, ADDITIVE, EPSILON }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.divergence.samples;
+
+import dev.divergence.discrete.DiscreteResponse;
+import dev.divergence.discrete.MetricsSerializer;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/**
+ * A divergence estimated from samples.
+ *
+ * @param kl the estimate of KL(P ‖ Q) in {@code unit}
+ * @param unit nats, bits, hartleys or base-b
+ * @param base the logarithm base as a number
+ * @param estimator the estimator used
+ * @param metrics counting and histogram: the discrete metric bundle (and for histograms wasserstein1,
+ *        kolmogorovSmirnov and kolmogorovSmirnovPValue); knn and gaussian: kl
+ * @param sampleSizes n and m
+ * @param dimension the dimension of real-valued samples
+ * @param k the k of k-NN
+ * @param categories counting: the categories in order
+ * @param bins histogram: the edges and both count vectors
+ * @param confidenceInterval the bootstrap interval
+ * @param warnings remarks
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record SamplesResponse(
+        @Schema(example = "0.020135513550688863", oneOf = {Double.class, String.class}) double kl,
+        @Schema(example = "nats") String unit,
+        @Schema(example = "2.718281828459045") double base,
+        @Schema(allowableValues = {"counting", "histogram", "knn", "gaussian"}) String estimator,
+        @JsonSerialize(using = MetricsSerializer.class) Map<String, Object> metrics,
+        Map<String, Integer> sampleSizes,
+        Integer dimension,
+        Integer k,
+        List<String> categories,
+        Bins bins,
+        Interval confidenceInterval,
+        List<String> warnings) {
+
+    /**
+     * @param edges b + 1 edges ("-Infinity"/"Infinity" for open outer bins)
+     * @param p p's count per bin
+     * @param q q's count per bin
+     */
+    record Bins(double[] edges, double[] p, double[] q) {
+    }
+
+    /**
+     * @param level the confidence level
+     * @param lower lower bound
+     * @param upper upper bound
+     * @param resamples B
+     */
+    record Interval(double level, double lower, double upper, int resamples) {
+    }
+
+    static SamplesResponse of(SamplesResult r) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        if (r.discrete() != null) {
+            metrics.putAll(DiscreteResponse.metricsOf(r.discrete()));
+        } else {
+            metrics.put("kl", r.kl());
+        }
+        metrics.putAll(r.extra());
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        sizes.put("p", r.n());
+        if (r.m() > 0) {
+            // absent when q is a probability map rather than a sample
+            sizes.put("q", r.m());
+        }
+        return new SamplesResponse(r.kl(), r.base().unit(), r.base().base(), r.estimator(), metrics, sizes,
+                r.dimension(), r.k(),
+                r.discrete() != null && r.estimator().equals("counting") && r.discrete().categories() != null
+                        ? Arrays.asList(r.discrete().categories()) : null,
+                r.bins() == null ? null : new Bins(r.bins().edges(), r.bins().p(), r.bins().q()),
+                r.interval() == null ? null : new Interval(r.interval().level(), r.interval().lower(),
+                        r.interval().upper(), r.interval().resamples()),
+                r.warnings());
+    }
+}

@@ -1,0 +1,209 @@
+package dev.divergence.web.json;
+
+import ch.randelshofer.fastdoubleparser.JsonDoubleParser;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.io.IOContext;
+import tools.jackson.core.json.JsonReadContext;
+import tools.jackson.core.json.UTF8StreamJsonParser;
+import tools.jackson.core.sym.ByteQuadsCanonicalizer;
+
+/**
+ * Jackson's UTF-8 byte-stream parser with one addition, {@link #readNumbers}: the plain numbers of the array
+ * being read are scanned straight from the parser's input buffer into a {@code double[]}, with no token, no
+ * {@code char[]} copy and no {@code String} per number.
+ *
+ * <p>It is an accelerator, never a second grammar: it takes only what it can prove is a strict JSON number
+ * (RFC 8259 §6) followed by whitespace, {@code ,} or {@code ]}, lying wholly inside the buffer, and no longer
+ * than the configured {@code maxNumberLength}. It stops before anything else (a string such as
+ * {@code "-Infinity"}, a nested array, the end of the array, a number that runs past the end of the buffer,
+ * {@code \r}, or any malformed input), leaving the parser exactly where {@link #nextToken()} continues and
+ * applies Jackson's own rules, limits and error messages. Values are identical to the standard path's:
+ * integers of up to 18 characters convert from {@code long} as Jackson does ({@code -0} is {@code +0.0}),
+ * everything else goes through FastDoubleParser's correctly rounded {@link JsonDoubleParser}, the library
+ * Jackson itself uses for {@code USE_FAST_DOUBLE_PARSER}.
+ *
+ * <p>It keeps the state {@link #nextToken()} relies on: the input pointer, the line count for locations, and the
+ * array context's index (one {@code expectComma()} per value, as {@code nextToken()} does), so errors after a
+ * fast stretch carry the right pointer. {@link #currentToken()} is not updated by a fast stretch; callers read
+ * the values from the array they passed in. With a {@code maxTokenCount} limit configured (the service sets none),
+ * every number must be counted as a token, so the fast path stands aside.
+ */
+public final class NumericArrayParser extends UTF8StreamJsonParser {
+
+    /** Numbers longer than this (rare: exact decimal expansions, say) go through the standard path. */
+    private static final int MAX_FAST_LENGTH = 40;
+
+    /** Integers of at most this many characters (sign included) fit in a long. */
+    private static final int MAX_LONG_LENGTH = 18;
+
+    /** Eight bytes of a {@code byte[]} as one little-endian long, for scanning digits eight at a time. */
+    private static final VarHandle EIGHT_BYTES =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final int maxFastLength;
+
+    NumericArrayParser(ObjectReadContext readCtxt, IOContext ioCtxt, int streamReadFeatures,
+            int formatReadFeatures, InputStream in, ByteQuadsCanonicalizer symbols, byte[] buffer, int start,
+            int end, int bytesPreProcessed, boolean bufferRecyclable) {
+        super(readCtxt, ioCtxt, streamReadFeatures, formatReadFeatures, in, symbols, buffer, start, end,
+                bytesPreProcessed, bufferRecyclable);
+        this.maxFastLength = Math.min(MAX_FAST_LENGTH, _streamReadConstraints.getMaxNumberLength());
+    }
+
+    /**
+     * Reads the plain numbers that follow in the array the parser is in, until {@code values} is full or the
+     * next thing is not a plain number lying wholly in the buffer; the caller then continues with
+     * {@link #nextToken()} (which reads the next element, loads more input, or ends the array) and may call
+     * this again.
+     *
+     * @param values where the numbers go, from index {@code count}
+     * @param count how many entries of {@code values} are already filled
+     * @return the new count (equal to {@code count} when nothing could be read fast)
+     */
+    public int readNumbers(double[] values, int count) {
+        JsonReadContext context = _streamReadContext;
+        JsonToken current = _currToken;
+        if (_trackMaxTokenCount || _tokenIncomplete || !context.inArray() || !(current == JsonToken.START_ARRAY
+                || current == JsonToken.VALUE_NUMBER_FLOAT || current == JsonToken.VALUE_NUMBER_INT
+                || current == JsonToken.VALUE_STRING)) {
+            // a token budget to count (maxTokenCount), a string not yet read, not inside an array, or just after a
+            // nested one: Jackson's path
+            return count;
+        }
+        final byte[] buf = _inputBuffer;
+        final int end = _inputEnd;
+        int ptr = _inputPtr;
+        int row = _currInputRow;
+        int rowStart = _currInputRowStart;
+        boolean needComma = context.hasCurrentIndex();
+        int filled = count;
+        scan:
+        while (filled < values.length) {
+            int i = ptr;
+            int pendingRow = row;
+            int pendingRowStart = rowStart;
+            // whitespace, the separating comma, whitespace
+            for (boolean commaSeen = !needComma; ; ) {
+                if (i >= end) {
+                    break scan;
+                }
+                byte b = buf[i];
+                if (b == ' ' || b == '\t') {
+                    i++;
+                } else if (b == '\n') {
+                    i++;
+                    pendingRow++;
+                    pendingRowStart = i;
+                } else if (b == ',' && !commaSeen) {
+                    commaSeen = true;
+                    i++;
+                } else if (commaSeen) {
+                    break;
+                } else {
+                    break scan;
+                }
+            }
+            // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+            final int start = i;
+            if (buf[i] == '-' && ++i >= end) {
+                break;
+            }
+            byte b = buf[i];
+            if (b == '0') {
+                i++;
+            } else if (b >= '1' && b <= '9') {
+                i = digits(buf, i + 1, end);
+            } else {
+                break;
+            }
+            boolean integral = true;
+            if (i < end && buf[i] == '.') {
+                integral = false;
+                int fraction = i + 1;
+                i = digits(buf, fraction, end);
+                if (i == fraction) {
+                    break;
+                }
+            }
+            if (i < end && (buf[i] == 'e' || buf[i] == 'E')) {
+                integral = false;
+                i++;
+                if (i < end && (buf[i] == '+' || buf[i] == '-')) {
+                    i++;
+                }
+                int exponent = i;
+                i = digits(buf, exponent, end);
+                if (i == exponent) {
+                    break;
+                }
+            }
+            if (i >= end) {
+                break; // the number may go on in the next buffer
+            }
+            b = buf[i];
+            if (b != ',' && b != ']' && b != ' ' && b != '\n' && b != '\t') {
+                break;
+            }
+            int length = i - start;
+            if (length > maxFastLength) {
+                break;
+            }
+            values[filled++] = integral && length <= MAX_LONG_LENGTH ? (double) parseLong(buf, start, i)
+                    : JsonDoubleParser.parseDouble(buf, start, length);
+            context.expectComma();
+            needComma = true;
+            ptr = i;
+            row = pendingRow;
+            rowStart = pendingRowStart;
+        }
+        _inputPtr = ptr;
+        _currInputRow = row;
+        _currInputRowStart = rowStart;
+        return filled;
+    }
+
+    /**
+     * @return the index of the first byte at or after {@code from} that is not an ASCII digit, or {@code end}
+     */
+    private static int digits(byte[] buf, int from, int end) {
+        int i = from;
+        // eight bytes at a time: a byte's high bit is set in (v + 0x46..) | (v - 0x30..) unless it is '0'..'9'.
+        // Carries and borrows only move upwards, from a non-digit byte, so the lowest flag is exact.
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long v = (long) EIGHT_BYTES.get(buf, i);
+            long flags = ((v + 0x4646464646464646L) | (v - 0x3030303030303030L)) & 0x8080808080808080L;
+            if (flags != 0) {
+                return i + (Long.numberOfTrailingZeros(flags) >>> 3);
+            }
+        }
+        while (i < end && buf[i] >= '0' && buf[i] <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    /** A validated integer literal of at most 18 characters, as Jackson converts it ({@code -0} is 0). */
+    private static long parseLong(byte[] buf, int start, int end) {
+        boolean negative = buf[start] == '-';
+        long value = 0;
+        for (int i = negative ? start + 1 : start; i < end; i++) {
+            value = value * 10 + (buf[i] - '0');
+        }
+        return negative ? -value : value;
+    }
+
+    /**
+     * @param p any parser
+     * @return {@code p} as a {@link NumericArrayParser}, or null if it is another kind (a char-based parser for
+     *         a non-UTF-8 body, a buffering or filtering delegate, a parser from another factory)
+     */
+    public static NumericArrayParser of(JsonParser p) {
+        return p instanceof NumericArrayParser fast ? fast : null;
+    }
+}
