@@ -8,6 +8,7 @@ import java.util.Arrays;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.Version;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.io.IOContext;
 import tools.jackson.core.json.JsonFactory;
@@ -30,6 +31,12 @@ import tools.jackson.core.json.JsonFactoryBuilder;
  */
 public final class NumericArrayJsonFactory extends JsonFactory {
 
+    /**
+     * The jackson-core versions whose {@code UTF8StreamJsonParser} internals (input buffer, pointers, line
+     * counters, array context) {@link NumericArrayParser} was written against and tested with: 3.1.x.
+     */
+    public static final String SUPPORTED_JACKSON = "3.1.x";
+
     private static final long serialVersionUID = 1L;
 
     /** Bytes Jackson's bootstrapper looks at to detect the encoding. */
@@ -38,6 +45,14 @@ public final class NumericArrayJsonFactory extends JsonFactory {
     /**
      * @param builder Jackson's builder with every customization applied
      */
+    /**
+     * @param version a jackson-core version
+     * @return whether the scanner was written for it ({@link #SUPPORTED_JACKSON})
+     */
+    public static boolean supports(Version version) {
+        return version.getMajorVersion() == 3 && version.getMinorVersion() == 1;
+    }
+
     public NumericArrayJsonFactory(JsonFactoryBuilder builder) {
         super(builder);
     }
