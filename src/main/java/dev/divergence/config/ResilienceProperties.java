@@ -25,6 +25,9 @@ public record ResilienceProperties(
         @DefaultValue("10s") Duration computeDeadline,
         @DefaultValue("1s") Duration retryAfter) {
 
+    /** The bean name {@code @ConfigurationPropertiesScan} gives this record: prefix, dash, class name. */
+    public static final String BEAN = "divergence.resilience-dev.divergence.config.ResilienceProperties";
+
     /** @return whether the admitted count leaves room for the running ones */
     @AssertTrue(message = "admitted-computations must be >= concurrent-computations")
     public boolean isAdmittedAtLeastConcurrent() {

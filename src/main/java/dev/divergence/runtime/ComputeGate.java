@@ -1,5 +1,6 @@
 package dev.divergence.runtime;
 
+import dev.divergence.config.ResilienceProperties;
 import java.util.function.Supplier;
 import org.springframework.resilience.annotation.ConcurrencyLimit;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,8 @@ public class ComputeGate {
      * @throws org.springframework.resilience.InvocationRejectedException when the bulkhead is full
      * @throws dev.divergence.compute.Cancellation.ComputationCancelledException past the compute deadline
      */
-    @ConcurrencyLimit(limitString = "${divergence.resilience.admitted-computations:32}",
+    // the limit comes from the bound ResilienceProperties bean, so its @DefaultValue is the only default
+    @ConcurrencyLimit(limitString = "#{@'" + ResilienceProperties.BEAN + "'.admittedComputations()}",
             policy = ConcurrencyLimit.ThrottlePolicy.REJECT)
     public <T> T run(String endpoint, Supplier<T> computation) {
         return slots.run(endpoint, computation);

@@ -21,7 +21,7 @@ class ComputeSlots {
         this.deadlineNanos = resilience.computeDeadline().toNanos();
     }
 
-    @ConcurrencyLimit(limitString = "${divergence.resilience.concurrent-computations:4}")
+    @ConcurrencyLimit(limitString = "#{@'" + ResilienceProperties.BEAN + "'.concurrentComputations()}")
     public <T> T run(String endpoint, Supplier<T> computation) {
         return meters.timeComputation(endpoint, () -> Cancellation.withDeadline(deadlineNanos, computation));
     }
