@@ -1,13 +1,13 @@
 package dev.divergence.discrete;
 
-import dev.divergence.runtime.ComputeGate;
-import dev.divergence.runtime.ServiceMeters;
-import dev.divergence.validation.RequestProblem;
-import dev.divergence.validation.Violations;
 import dev.divergence.compute.DiscreteDivergences;
 import dev.divergence.compute.DivergenceBundle;
 import dev.divergence.compute.LogBase;
 import dev.divergence.config.LimitProperties;
+import dev.divergence.runtime.ComputeGate;
+import dev.divergence.runtime.ServiceMeters;
+import dev.divergence.validation.RequestProblem;
+import dev.divergence.validation.Violations;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -66,15 +66,37 @@ public class DiscreteDivergenceService {
         return gate.run("discrete", () -> compute(prepared, resolved, warnings));
     }
 
-    /** {@link #evaluate} without recording the discrete endpoint's meters, for other endpoints that reuse it. */
-    public DiscreteResult evaluateUnmetered(Pair pair, DiscreteOptions options) {
+    /**
+     * Validates options once, for a feature that evaluates many pairs with them (the samples estimators and their
+     * bootstrap resamples) through {@link #evaluateResolved}.
+     *
+     * @param options the options as written (null fields take their defaults)
+     * @return the validated options
+     * @throws InvalidRequestException listing every offending option
+     */
+    public ResolvedOptions resolve(DiscreteOptions options) {
         Violations violations = new Violations(limits.maxViolations());
         ResolvedOptions resolved = resolve(options, violations);
-        List<String> warnings = new ArrayList<>();
-        DistributionPreparer.PreparedPair prepared = resolved == null ? null
-                : preparer.prepare(pair.p(), pair.q(), resolved, "", violations, warnings);
         violations.throwIfAny();
-        return compute(prepared, resolved, warnings);
+        return resolved;
+    }
+
+    /**
+     * The divergences of one pair with options validated before, inside the caller's own compute gate (no meters,
+     * no admission of its own): the published kernel other features call.
+     *
+     * @param pair the two distributions (their arrays may be normalized in place)
+     * @param options options from {@link #resolve(DiscreteOptions)}
+     * @return the divergences
+     * @throws InvalidRequestException if an entry of the pair is invalid
+     */
+    public DiscreteResult evaluateResolved(Pair pair, ResolvedOptions options) {
+        Violations violations = new Violations(limits.maxViolations());
+        List<String> warnings = new ArrayList<>();
+        DistributionPreparer.PreparedPair prepared = preparer.prepare(pair.p(), pair.q(), options, "", violations,
+                warnings);
+        violations.throwIfAny();
+        return compute(prepared, options, warnings);
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.divergence.discrete;
 
+import dev.divergence.compute.InvalidDistributionException;
+import dev.divergence.compute.ProbabilityVectors;
 import dev.divergence.validation.RequestProblem;
 import dev.divergence.validation.Violation;
 import dev.divergence.validation.Violations;
-import dev.divergence.compute.InvalidDistributionException;
-import dev.divergence.compute.ProbabilityVectors;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

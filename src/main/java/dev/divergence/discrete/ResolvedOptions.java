@@ -3,8 +3,11 @@ package dev.divergence.discrete;
 import dev.divergence.compute.LogBase;
 import java.util.Set;
 
-/** Validated discrete options, defaults applied. */
-record ResolvedOptions(InputType inputType, boolean normalize, LogBase base, Smoothing smoothing,
+/**
+ * Discrete options after validation, defaults applied: what {@link DiscreteDivergenceService#resolve} returns for a
+ * caller that evaluates many pairs with the same options ({@link DiscreteDivergenceService#evaluateResolved}).
+ */
+public record ResolvedOptions(InputType inputType, boolean normalize, LogBase base, Smoothing smoothing,
         Set<Metric> metrics, double[] renyiOrders, boolean pointwise) {
 
     /** Validated smoothing: method with its single parameter (0 for none). */

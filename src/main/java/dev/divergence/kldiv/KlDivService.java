@@ -1,13 +1,13 @@
 package dev.divergence.kldiv;
 
-import dev.divergence.web.json.TensorInput;
+import dev.divergence.compute.InvalidDistributionException;
+import dev.divergence.compute.KlDivLoss;
+import dev.divergence.config.LimitProperties;
 import dev.divergence.runtime.ComputeGate;
 import dev.divergence.runtime.ServiceMeters;
 import dev.divergence.validation.RequestProblem;
 import dev.divergence.validation.Violations;
-import dev.divergence.compute.InvalidDistributionException;
-import dev.divergence.compute.KlDivLoss;
-import dev.divergence.config.LimitProperties;
+import dev.divergence.web.json.TensorInput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

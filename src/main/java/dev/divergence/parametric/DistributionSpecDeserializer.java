@@ -1,7 +1,7 @@
 package dev.divergence.parametric;
 
-import dev.divergence.web.json.TensorDeserializer;
 import dev.divergence.web.JsonNumbers;
+import dev.divergence.web.json.TensorDeserializer;
 import dev.divergence.web.json.TensorInput;
 import java.util.LinkedHashMap;
 import java.util.List;

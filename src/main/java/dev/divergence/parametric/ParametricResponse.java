@@ -1,7 +1,7 @@
 package dev.divergence.parametric;
 
-import dev.divergence.web.json.NestedArray;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.divergence.web.json.NestedArray;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 

@@ -1,11 +1,5 @@
 package dev.divergence.parametric;
 
-import dev.divergence.validation.Violation;
-import dev.divergence.web.json.TensorInput;
-import dev.divergence.runtime.ComputeGate;
-import dev.divergence.runtime.ServiceMeters;
-import dev.divergence.validation.RequestProblem;
-import dev.divergence.validation.Violations;
 import dev.divergence.compute.Cancellation;
 import dev.divergence.compute.LogBase;
 import dev.divergence.compute.parametric.Categorical;
@@ -19,7 +13,12 @@ import dev.divergence.compute.parametric.MonteCarlo;
 import dev.divergence.compute.parametric.ParametricDivergences;
 import dev.divergence.compute.parametric.Univariate;
 import dev.divergence.config.LimitProperties;
-import java.util.ArrayList;
+import dev.divergence.runtime.ComputeGate;
+import dev.divergence.runtime.ServiceMeters;
+import dev.divergence.validation.RequestProblem;
+import dev.divergence.validation.Violation;
+import dev.divergence.validation.Violations;
+import dev.divergence.web.json.TensorInput;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.divergence.samples;
 
-import dev.divergence.web.json.TensorDeserializer;
 import dev.divergence.web.JsonNumbers;
+import dev.divergence.web.json.TensorDeserializer;
 import dev.divergence.web.json.TensorInput;
 import java.util.ArrayList;
 import java.util.Arrays;

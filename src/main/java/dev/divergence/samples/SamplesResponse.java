@@ -1,8 +1,8 @@
 package dev.divergence.samples;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.divergence.discrete.DiscreteResponse;
 import dev.divergence.discrete.MetricsSerializer;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

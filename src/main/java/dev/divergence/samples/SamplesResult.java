@@ -1,7 +1,7 @@
 package dev.divergence.samples;
 
-import dev.divergence.discrete.DiscreteResult;
 import dev.divergence.compute.LogBase;
+import dev.divergence.discrete.DiscreteResult;
 import java.util.List;
 import java.util.Map;
 

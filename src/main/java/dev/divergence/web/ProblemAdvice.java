@@ -1,9 +1,9 @@
 package dev.divergence.web;
 
-import dev.divergence.runtime.ServiceMeters;
 import dev.divergence.compute.Cancellation;
 import dev.divergence.config.LimitProperties;
 import dev.divergence.config.ResilienceProperties;
+import dev.divergence.runtime.ServiceMeters;
 import dev.divergence.validation.InvalidRequestException;
 import dev.divergence.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,12 +1,12 @@
 package dev.divergence.discrete;
 
-import dev.divergence.validation.InvalidRequestException;
-import dev.divergence.runtime.ComputeGate;
-import dev.divergence.runtime.ServiceMeters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.divergence.runtime.ComputeGate;
+import dev.divergence.runtime.ServiceMeters;
+import dev.divergence.validation.InvalidRequestException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;

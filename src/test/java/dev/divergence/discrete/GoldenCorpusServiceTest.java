@@ -1,12 +1,12 @@
 package dev.divergence.discrete;
 
-import dev.divergence.runtime.ComputeGate;
-import dev.divergence.runtime.ServiceMeters;
 import static dev.divergence.GoldenCorpus.assertWithin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.divergence.GoldenCorpus;
 import dev.divergence.config.LimitProperties;
+import dev.divergence.runtime.ComputeGate;
+import dev.divergence.runtime.ServiceMeters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
