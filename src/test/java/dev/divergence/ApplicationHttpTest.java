@@ -131,6 +131,19 @@ class ApplicationHttpTest {
     }
 
     @Test
+    void eachErrorEntryCarriesItsOwnTypeAndTheProblemTakesTheFirstOnes() {
+        HttpResponse<String> response = http().post("/v1/divergences/samples",
+                "{\"p\": [1.5], \"q\": [1.0, 2.0], \"estimator\": \"bogus\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode body = GoldenCorpus.JSON.readTree(response.body());
+        assertThat(body.get("type").asString()).isEqualTo("urn:problem-type:divergence:invalid-option");
+        assertThat(body.get("errors").valueStream().map(e -> e.get("pointer").asString() + " "
+                + e.get("type").asString()).toList()).containsExactly(
+                        "/estimator urn:problem-type:divergence:invalid-option",
+                        "/p urn:problem-type:divergence:invalid-distribution");
+    }
+
+    @Test
     void serviceKeepsServingAfterBadRequests() {
         for (String bad : new String[] {"{", "[]", "null", "{\"p\": {}, \"q\": {}}", "{\"p\": [[1]], \"q\": [1]}",
                 "\"x\"", "{\"p\": 1e999999, \"q\": [1]}"}) {

@@ -5,8 +5,19 @@ package dev.divergence.validation;
  *
  * @param pointer JSON Pointer (RFC 6901) to the value, e.g. {@code /q/3}
  * @param detail what is wrong with it
+ * @param problem what kind of problem it is, or null for the kind of the request's problem as a whole
  */
-public record Violation(String pointer, String detail) {
+public record Violation(String pointer, String detail, RequestProblem problem) {
+
+    /**
+     * A violation of the kind of the problem it is reported in.
+     *
+     * @param pointer JSON Pointer (RFC 6901) to the value
+     * @param detail what is wrong with it
+     */
+    public Violation(String pointer, String detail) {
+        this(pointer, detail, null);
+    }
 
     /**
      * @param segment a raw key or index

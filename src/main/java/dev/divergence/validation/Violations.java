@@ -24,7 +24,7 @@ public final class Violations {
         }
         total++;
         if (list.size() < cap) {
-            list.add(new Violation(pointer, detail));
+            list.add(new Violation(pointer, detail, problem));
         }
     }
 

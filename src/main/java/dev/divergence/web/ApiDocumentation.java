@@ -187,6 +187,7 @@ class ApiDocumentation implements OpenApiCustomizer {
         ObjectSchema violation = new ObjectSchema();
         violation.addProperty("pointer", new StringSchema().description("RFC 6901 JSON Pointer into the request"));
         violation.addProperty("detail", new StringSchema().description("what is wrong with that value"));
+        violation.addProperty("type", new StringSchema().description("the problem type of this entry"));
         ObjectSchema problem = new ObjectSchema();
         problem.description("RFC 9457 problem details");
         problem.addProperty("type", new StringSchema().description("urn:problem-type:divergence:<kind>"));

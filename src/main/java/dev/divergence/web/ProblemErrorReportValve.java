@@ -18,16 +18,14 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.isCommitted() || response.getContentWritten() > 0) {
             return;
         }
-        String slug = status == 404 ? "not-found" : status >= 500 ? "internal-error" : "bad-request";
-        String title = status == 404 ? "No such resource" : status >= 500 ? "Internal error" : "Bad request";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"urn:problem-type:divergence:" + slug + "\",\"title\":\"" + title
-                        + "\",\"status\":" + status + ",\"detail\":\"the HTTP request could not be processed\","
-                        + "\"errors\":[]}");
+                ProblemType type = status == 404 ? ProblemType.NOT_FOUND
+                        : status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.BAD_REQUEST;
+                writer.write(ProblemDetails.json(type, "the HTTP request could not be processed", null));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
