@@ -133,13 +133,13 @@ class ApplicationHttpTest {
     @Test
     void eachErrorEntryCarriesItsOwnTypeAndTheProblemTakesTheFirstOnes() {
         HttpResponse<String> response = http().post("/v1/divergences/samples",
-                "{\"p\": [1.5], \"q\": [1.0, 2.0], \"estimator\": \"bogus\"}");
+                "{\"p\": [1.5], \"q\": [1.0, 2.0], \"base\": -1}");
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode body = GoldenCorpus.JSON.readTree(response.body());
         assertThat(body.get("type").asString()).isEqualTo("urn:problem-type:divergence:invalid-option");
         assertThat(body.get("errors").valueStream().map(e -> e.get("pointer").asString() + " "
                 + e.get("type").asString()).toList()).containsExactly(
-                        "/estimator urn:problem-type:divergence:invalid-option",
+                        "/base urn:problem-type:divergence:invalid-option",
                         "/p urn:problem-type:divergence:invalid-distribution");
     }
 

@@ -64,7 +64,7 @@ class ArchitectureTest {
     private static final Set<String> DISCRETE_PUBLISHED = Set.of("DiscreteDivergenceService",
             "DiscreteDivergenceService$Pair", "DiscreteOptions", "DiscreteResult", "DistributionInput",
             "DistributionInput$Keyed", "DistributionInput$Dense", "SmoothingOption", "SmoothingRequest",
-            "DiscreteResponse", "MetricsSerializer", "Metric", "ResolvedOptions");
+            "DiscreteResponse", "MetricsSerializer", "Metric", "ResolvedOptions", "InputType", "SmoothingMethod");
 
     @Test
     void featuresReachIntoEachOtherOnlyThroughPublishedTypes() {

@@ -1,13 +1,18 @@
 package dev.divergence.capabilities;
 
 import dev.divergence.config.LimitProperties;
+import dev.divergence.discrete.InputType;
 import dev.divergence.discrete.Metric;
+import dev.divergence.discrete.SmoothingMethod;
+import dev.divergence.parametric.Method;
 import dev.divergence.parametric.ParametricFamilies;
 import dev.divergence.parametric.ParametricService;
+import dev.divergence.samples.BinStrategy;
+import dev.divergence.samples.Estimator;
 import dev.divergence.samples.SamplesService;
+import dev.divergence.validation.OptionValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,15 +28,14 @@ class CapabilitiesController {
         this.capabilities = new Capabilities(
                 List.of("/v1/divergences/discrete", "/v1/divergences/discrete/batch", "/v1/divergences/kl-div",
                         "/v1/divergences/parametric", "/v1/divergences/samples"),
-                Arrays.stream(Metric.values()).map(Metric::jsonName).toList(),
-                List.of("probabilities", "counts", "logProbabilities", "logits"),
-                List.of("none", "additive", "epsilon"),
+                OptionValue.names(Metric.class),
+                OptionValue.names(InputType.class),
+                OptionValue.names(SmoothingMethod.class),
                 List.of(new Capabilities.Unit("e", "nats"), new Capabilities.Unit("2", "bits"),
                         new Capabilities.Unit("10", "hartleys"), new Capabilities.Unit("b > 0, b != 1", "base-b")),
-                new Capabilities.Samples(List.of("auto", "counting", "histogram", "knn", "gaussian"),
-                        List.of("auto", "fd", "sturges", "scott", "doane", "sqrt", "quantile", "count", "edges"),
+                new Capabilities.Samples(OptionValue.names(Estimator.class), OptionValue.names(BinStrategy.class),
                         SamplesService.DEFAULT_BIN_COUNT, SamplesService.DEFAULT_RESAMPLES),
-                new Capabilities.Parametric(List.of("auto", "closedForm", "monteCarlo"),
+                new Capabilities.Parametric(OptionValue.names(Method.class),
                         ParametricService.DEFAULT_SAMPLES, ParametricService.DEFAULT_SEED,
                         ParametricFamilies.all().values().stream().map(CapabilitiesController::family).toList(),
                         ParametricFamilies.closedFormPairs()),

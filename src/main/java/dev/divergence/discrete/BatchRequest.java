@@ -10,13 +10,12 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 @Schema(description = "Pairs of discrete distributions, each compared with the same options")
 record BatchRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<PairRequest> pairs,
-        @Schema(description = Docs.INPUT_TYPE, allowableValues = {"probabilities", "counts", "logProbabilities",
-                "logits"}, defaultValue = "probabilities") String inputType,
+        @Schema(description = Docs.INPUT_TYPE, defaultValue = InputType.DEFAULT_NAME) InputType inputType,
         @Schema(description = Docs.NORMALIZE, defaultValue = "true") Boolean normalize,
         @Schema(description = Docs.BASE, oneOf = {String.class, Double.class}, defaultValue = "e")
         @JsonDeserialize(using = LogBaseDeserializer.class) Double base,
         SmoothingRequest smoothing,
-        @Schema(description = Docs.METRICS) List<String> metrics,
+        @Schema(description = Docs.METRICS) List<Metric> metrics,
         @Schema(description = Docs.RENYI_ORDERS, defaultValue = "[0.5, 2]") double[] renyiOrders,
         @Schema(description = Docs.POINTWISE, defaultValue = "false") Boolean pointwise) {
 

@@ -6,6 +6,7 @@ import dev.divergence.compute.LogBase;
 import dev.divergence.config.LimitProperties;
 import dev.divergence.runtime.ComputeGate;
 import dev.divergence.runtime.ServiceMeters;
+import dev.divergence.validation.OptionValue;
 import dev.divergence.validation.RequestProblem;
 import dev.divergence.validation.Violations;
 import java.util.ArrayList;
@@ -223,14 +224,7 @@ public class DiscreteDivergenceService {
     }
 
     private ResolvedOptions resolve(DiscreteOptions options, Violations violations) {
-        InputType inputType = InputType.PROBABILITIES;
-        if (options.inputType() != null) {
-            inputType = InputType.byJsonName(options.inputType());
-            if (inputType == null) {
-                violations.add(RequestProblem.INVALID_OPTION, "/inputType", "unknown input type \""
-                        + options.inputType() + "\"; expected one of probabilities, counts, logProbabilities, logits");
-            }
-        }
+        InputType inputType = options.inputType() == null ? InputType.PROBABILITIES : options.inputType();
         LogBase base = LogBase.NATS;
         if (options.base() != null) {
             try {
@@ -245,11 +239,10 @@ public class DiscreteDivergenceService {
         if (options.metrics() != null) {
             metrics = EnumSet.noneOf(Metric.class);
             for (int i = 0; i < options.metrics().size(); i++) {
-                String name = options.metrics().get(i);
-                Metric m = name == null ? null : Metric.byJsonName(name);
+                Metric m = options.metrics().get(i);
                 if (m == null) {
-                    violations.add(RequestProblem.INVALID_OPTION, "/metrics/" + i, "unknown metric \"" + name
-                            + "\"; expected one of " + Metric.all().stream().map(Metric::jsonName).toList());
+                    violations.add(RequestProblem.INVALID_OPTION, "/metrics/" + i, "must be a metric name; expected "
+                            + "one of " + String.join(", ", OptionValue.names(Metric.class)));
                 } else {
                     metrics.add(m);
                 }
@@ -269,7 +262,7 @@ public class DiscreteDivergenceService {
                 }
             }
         }
-        if (inputType == null || smoothing == null) {
+        if (smoothing == null) {
             return null; // entries cannot be checked without a valid input type and smoothing
         }
         return new ResolvedOptions(inputType,
@@ -282,61 +275,57 @@ public class DiscreteDivergenceService {
         if (option == null) {
             return ResolvedOptions.Smoothing.NONE;
         }
-        String method = option.method();
+        SmoothingMethod method = option.method();
         if (method == null) {
-            violations.add(RequestProblem.MISSING_FIELD, "/smoothing/method", "is required: none, additive or epsilon");
+            violations.add(RequestProblem.MISSING_FIELD, "/smoothing/method", "is required: one of "
+                    + String.join(", ", OptionValue.names(SmoothingMethod.class)));
             return null;
         }
-        switch (method) {
-            case "none" -> {
+        return switch (method) {
+            case NONE -> {
                 if (option.alpha() != null || option.epsilon() != null) {
                     violations.add(RequestProblem.INVALID_OPTION, option.alpha() != null ? "/smoothing/alpha"
                             : "/smoothing/epsilon", "is not used by smoothing method none");
-                    return null;
+                    yield null;
                 }
-                return ResolvedOptions.Smoothing.NONE;
+                yield ResolvedOptions.Smoothing.NONE;
             }
-            case "additive" -> {
+            case ADDITIVE -> {
                 if (option.epsilon() != null) {
                     violations.add(RequestProblem.INVALID_OPTION, "/smoothing/epsilon",
                             "is not used by additive smoothing (its parameter is alpha)");
-                    return null;
+                    yield null;
                 }
                 if (inputType != InputType.COUNTS) {
                     violations.add(RequestProblem.INVALID_OPTION, "/smoothing/method", "additive smoothing adds "
                             + "pseudo-counts and applies to inputType counts only; use epsilon smoothing for "
                             + (inputType == null ? "other input" : inputType.jsonName()));
-                    return null;
+                    yield null;
                 }
                 Double alpha = option.alpha();
                 if (alpha == null || !(alpha > 0 && alpha < Double.POSITIVE_INFINITY)) {
                     violations.add(alpha == null ? RequestProblem.MISSING_FIELD : RequestProblem.INVALID_OPTION,
                             "/smoothing/alpha", alpha == null ? "is required for additive smoothing (1 = Laplace)"
                                     : "must be a finite number > 0, was " + Violations.format(alpha));
-                    return null;
+                    yield null;
                 }
-                return new ResolvedOptions.Smoothing(ResolvedOptions.Smoothing.Method.ADDITIVE, alpha);
+                yield new ResolvedOptions.Smoothing(SmoothingMethod.ADDITIVE, alpha);
             }
-            case "epsilon" -> {
+            case EPSILON -> {
                 if (option.alpha() != null) {
                     violations.add(RequestProblem.INVALID_OPTION, "/smoothing/alpha",
                             "is not used by epsilon smoothing (its parameter is epsilon)");
-                    return null;
+                    yield null;
                 }
                 Double epsilon = option.epsilon();
                 if (epsilon == null || !(epsilon > 0 && epsilon < 1)) {
                     violations.add(epsilon == null ? RequestProblem.MISSING_FIELD : RequestProblem.INVALID_OPTION,
                             "/smoothing/epsilon", epsilon == null ? "is required for epsilon smoothing"
                                     : "must be a number in (0, 1), was " + Violations.format(epsilon));
-                    return null;
+                    yield null;
                 }
-                return new ResolvedOptions.Smoothing(ResolvedOptions.Smoothing.Method.EPSILON, epsilon);
+                yield new ResolvedOptions.Smoothing(SmoothingMethod.EPSILON, epsilon);
             }
-            default -> {
-                violations.add(RequestProblem.INVALID_OPTION, "/smoothing/method",
-                        "unknown smoothing method \"" + method + "\"; expected none, additive or epsilon");
-                return null;
-            }
-        }
+        };
     }
 }

@@ -15,13 +15,12 @@ record DiscreteRequest(
         @Schema(description = Docs.DISTRIBUTION_Q, requiredMode = Schema.RequiredMode.REQUIRED,
                 oneOf = {NumberArray.class, CategoryMap.class})
         @JsonDeserialize(using = DistributionInputDeserializer.class) DistributionInput q,
-        @Schema(description = Docs.INPUT_TYPE, allowableValues = {"probabilities", "counts", "logProbabilities",
-                "logits"}, defaultValue = "probabilities") String inputType,
+        @Schema(description = Docs.INPUT_TYPE, defaultValue = InputType.DEFAULT_NAME) InputType inputType,
         @Schema(description = Docs.NORMALIZE, defaultValue = "true") Boolean normalize,
         @Schema(description = Docs.BASE, oneOf = {String.class, Double.class}, defaultValue = "e", example = "2")
         @JsonDeserialize(using = LogBaseDeserializer.class) Double base,
         SmoothingRequest smoothing,
-        @Schema(description = Docs.METRICS) List<String> metrics,
+        @Schema(description = Docs.METRICS) List<Metric> metrics,
         @Schema(description = Docs.RENYI_ORDERS, defaultValue = "[0.5, 2]") double[] renyiOrders,
         @Schema(description = Docs.POINTWISE, defaultValue = "false") Boolean pointwise) {
 

@@ -175,7 +175,7 @@ final class DistributionPreparer {
                 }
                 ProbabilityVectors.softmaxInPlace(v, name);
             } else {
-                if (options.smoothing().method() == ResolvedOptions.Smoothing.Method.ADDITIVE) {
+                if (options.smoothing().method() == SmoothingMethod.ADDITIVE) {
                     double alpha = options.smoothing().parameter();
                     for (int i = 0; i < v.length; i++) {
                         v[i] += alpha;
@@ -195,7 +195,7 @@ final class DistributionPreparer {
             violations.add(RequestProblem.INVALID_DISTRIBUTION, pointer, e.reason());
             return false;
         }
-        if (options.smoothing().method() == ResolvedOptions.Smoothing.Method.EPSILON) {
+        if (options.smoothing().method() == SmoothingMethod.EPSILON) {
             epsilonSmooth(v, options.smoothing().parameter());
         }
         return true;

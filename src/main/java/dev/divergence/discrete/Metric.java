@@ -1,10 +1,13 @@
 package dev.divergence.discrete;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.divergence.validation.OptionValue;
 import java.util.EnumSet;
 import java.util.Set;
 
 /** The divergences of the discrete bundle, by their JSON names (defined in docs/metrics.md). */
-public enum Metric {
+public enum Metric implements OptionValue {
     KL("kl"), REVERSE_KL("reverseKl"), JEFFREYS("jeffreys"), PSI("psi"), JENSEN_SHANNON("jensenShannon"),
     JENSEN_SHANNON_DISTANCE("jensenShannonDistance"), CROSS_ENTROPY("crossEntropy"), ENTROPY_P("entropyP"),
     ENTROPY_Q("entropyQ"), TOTAL_VARIATION("totalVariation"), HELLINGER("hellinger"),
@@ -17,6 +20,8 @@ public enum Metric {
     }
 
     /** @return the name used in requests and responses */
+    @Override
+    @JsonValue
     public String jsonName() {
         return jsonName;
     }
@@ -37,6 +42,16 @@ public enum Metric {
             }
         }
         return null;
+    }
+
+    /**
+     * @param name a name from a request
+     * @return the metric of that name
+     * @throws OptionValue.UnknownOptionException for any other name
+     */
+    @JsonCreator
+    public static Metric of(String name) {
+        return OptionValue.parse(Metric.class, "metric", name);
     }
 
     /** @return every metric */

@@ -11,9 +11,7 @@ public record ResolvedOptions(InputType inputType, boolean normalize, LogBase ba
         Set<Metric> metrics, double[] renyiOrders, boolean pointwise) {
 
     /** Validated smoothing: method with its single parameter (0 for none). */
-    record Smoothing(Method method, double parameter) {
-        static final Smoothing NONE = new Smoothing(Method.NONE, 0);
-
-        enum Method { NONE, ADDITIVE, EPSILON }
+    record Smoothing(SmoothingMethod method, double parameter) {
+        static final Smoothing NONE = new Smoothing(SmoothingMethod.NONE, 0);
     }
 }

@@ -13,7 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
         + "only: add a to every category of both, then normalize), {\"method\": \"epsilon\", \"epsilon\": e} "
         + "(after normalizing, replace each 0 by e and renormalize).")
 public record SmoothingRequest(
-        @Schema(allowableValues = {"none", "additive", "epsilon"}, example = "epsilon") String method,
+        SmoothingMethod method,
         @Schema(description = "Pseudo-count for additive smoothing, > 0", example = "1") Double alpha,
         @Schema(description = "Replacement for zero probabilities, in (0, 1)", example = "1e-9") Double epsilon) {
 

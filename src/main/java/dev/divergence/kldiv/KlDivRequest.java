@@ -15,9 +15,9 @@ record KlDivRequest(
         @Schema(description = "Same shape as input: probabilities, or log-probabilities when logTarget is true",
                 requiredMode = Schema.RequiredMode.REQUIRED, type = "array", example = "[[0.7, 0.2, 0.1]]")
         @JsonDeserialize(using = TensorDeserializer.class) TensorInput target,
-        @Schema(allowableValues = {"none", "sum", "mean", "batchmean"}, defaultValue = "mean",
+        @Schema(defaultValue = Reduction.DEFAULT_NAME,
                 description = "torch's default is mean (sum / number of elements); batchmean (sum / input.shape[0]) "
-                        + "is the mean KL divergence per sample") String reduction,
+                        + "is the mean KL divergence per sample") Reduction reduction,
         @Schema(defaultValue = "false", description = "target holds log-probabilities (torch's log_target)")
         Boolean logTarget) {
 }

@@ -17,7 +17,7 @@ record KlDivResponse(
         @Schema(description = "The reduced loss, or for reduction none a nested array of the input's shape; "
                 + "\"Infinity\" where target > 0 and input = -Infinity", oneOf = {Double.class, Object[].class},
                 example = "0.09353088271807838") Object loss,
-        @Schema(example = "batchmean") String reduction,
+        @Schema(description = "The reduction applied") String reduction,
         @Schema(example = "[1, 3]") int[] shape,
         @Schema(example = "nats") String unit,
         List<String> warnings) {

@@ -11,7 +11,6 @@ import dev.divergence.web.json.TensorInput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,24 +36,15 @@ public class KlDivService {
     /**
      * @param input log-probabilities, rank ≥ 1
      * @param target same shape as input
-     * @param reduction none, sum, mean (default) or batchmean
+     * @param reduction the reduction, null for torch's default (mean)
      * @param logTarget whether target holds log-probabilities (default false)
      * @return the loss
      * @throws InvalidRequestException listing every offending value
      */
-    public KlDivResult evaluate(TensorInput input, TensorInput target, String reduction, Boolean logTarget) {
+    public KlDivResult evaluate(TensorInput input, TensorInput target, Reduction reduction, Boolean logTarget) {
         Violations violations = new Violations(limits.maxViolations());
-        KlDivLoss.Reduction r = reduction == null ? KlDivLoss.Reduction.MEAN : switch (reduction) {
-            case "none" -> KlDivLoss.Reduction.NONE;
-            case "sum" -> KlDivLoss.Reduction.SUM;
-            case "mean" -> KlDivLoss.Reduction.MEAN;
-            case "batchmean" -> KlDivLoss.Reduction.BATCHMEAN;
-            default -> null;
-        };
-        if (r == null) {
-            violations.add(RequestProblem.INVALID_OPTION, "/reduction",
-                    "unknown reduction \"" + reduction + "\"; expected none, sum, mean or batchmean");
-        }
+        Reduction chosen = reduction == null ? Reduction.MEAN : reduction;
+        KlDivLoss.Reduction r = chosen.kernel();
         if (input == null || target == null) {
             if (input == null) {
                 violations.add(RequestProblem.MISSING_FIELD, "/input", "is required");
@@ -84,7 +74,7 @@ public class KlDivService {
         }
         meters.recordInputSize("kl-div", input.values().length);
         List<String> warnings = warnings(input, r, log);
-        String name = r.name().toLowerCase(Locale.ROOT);
+        String name = chosen.jsonName();
         if (r == KlDivLoss.Reduction.NONE) {
             return new KlDivResult(Double.NaN, losses, input.shape(), name, warnings);
         }

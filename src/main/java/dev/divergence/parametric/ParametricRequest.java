@@ -17,8 +17,8 @@ record ParametricRequest(
         @Schema(description = "Logarithm base: \"e\" (nats, default), 2 (bits), 10 (hartleys) or any number > 0 and != 1",
                 type = "string", example = "e", defaultValue = "e")
         @JsonDeserialize(using = LogBaseDeserializer.class) Double base,
-        @Schema(allowableValues = {"auto", "closedForm", "monteCarlo"}, defaultValue = "auto",
-                description = "auto: the closed form when the pair has one, else Monte Carlo") String method,
+        @Schema(defaultValue = Method.DEFAULT_NAME,
+                description = "auto: the closed form when the pair has one, else Monte Carlo") Method method,
         @Schema(description = "Monte Carlo settings (method monteCarlo, or auto for a pair without closed form)")
         MonteCarloOptions monteCarlo) {
 

@@ -25,7 +25,8 @@ record ParametricResponse(
                 example = "0.4431471805599453") Object kl,
         @Schema(example = "nats") String unit,
         @Schema(example = "2.718281828459045") double base,
-        @Schema(allowableValues = {"closedForm", "monteCarlo"}, example = "closedForm") String method,
+        @Schema(description = "The method used: closedForm or monteCarlo (auto is resolved to one of them)")
+        Method method,
         @Schema(example = "[]") int[] batchShape,
         @Schema(description = "Monte Carlo only: standard error of kl (same shape)", oneOf = {Double.class,
                 Object[].class}) Object standardError,

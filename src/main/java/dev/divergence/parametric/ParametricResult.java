@@ -15,6 +15,6 @@ import java.util.List;
  * @param seed the Monte Carlo seed, or null
  * @param warnings remarks for the caller (infinite values, torch differences, estimation error)
  */
-public record ParametricResult(double[] kl, double[] standardError, int[] batchShape, LogBase base, String method,
+public record ParametricResult(double[] kl, double[] standardError, int[] batchShape, LogBase base, Method method,
         Integer samples, Long seed, List<String> warnings) {
 }

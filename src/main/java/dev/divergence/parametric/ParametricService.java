@@ -55,7 +55,7 @@ public class ParametricService {
      * @return KL(P ‖ Q) per broadcast batch element
      * @throws InvalidRequestException listing every offending value
      */
-    public ParametricResult evaluate(DistributionSpec p, DistributionSpec q, Double base, String method,
+    public ParametricResult evaluate(DistributionSpec p, DistributionSpec q, Double base, Method method,
             Integer samples, Long seed) {
         Violations violations = new Violations(limits.maxViolations());
         LogBase logBase = LogBase.NATS;
@@ -67,11 +67,7 @@ public class ParametricService {
                         "must be \"e\" or a number > 0 and != 1, was " + Violations.format(base));
             }
         }
-        String m = method == null ? "auto" : method;
-        if (!List.of("auto", "closedForm", "monteCarlo").contains(m)) {
-            violations.add(RequestProblem.INVALID_OPTION, "/method",
-                    "unknown method \"" + method + "\"; expected auto, closedForm or monteCarlo");
-        }
+        Method m = method == null ? Method.AUTO : method;
         int n = samples == null ? DEFAULT_SAMPLES : samples;
         if (!(n >= 2)) {
             violations.add(RequestProblem.INVALID_OPTION, "/monteCarlo/samples", "must be >= 2, was " + n);
@@ -119,14 +115,14 @@ public class ParametricService {
     }
 
     private ParametricResult compute(Distribution[] ep, int[] pShape, Distribution[] eq, int[] qShape, int[] batch,
-            String method, int samples, long seed, Violations violations) {
+            Method method, int samples, long seed, Violations violations) {
         int size = Shapes.size(batch);
         Set<String> warnings = new LinkedHashSet<>();
         double[] kl = new double[size];
         // which element of p and of q each broadcast element reads: computed once, no allocation per element
         int[] pIndex = Shapes.sourceIndices(batch, pShape);
         int[] qIndex = Shapes.sourceIndices(batch, qShape);
-        boolean closed = !method.equals("monteCarlo");
+        boolean closed = method != Method.MONTE_CARLO;
         if (closed) {
             for (int i = 0; i < size && closed; i++) {
                 Cancellation.checkpoint();
@@ -135,7 +131,7 @@ public class ParametricService {
                 ClosedForm c = ParametricDivergences.klDivergence(a, b);
                 if (c == null) {
                     closed = false;
-                    if (method.equals("closedForm")) {
+                    if (method == Method.CLOSED_FORM) {
                         violations.add(RequestProblem.NO_CLOSED_FORM, "/method", "KL(" + a.family() + " ‖ "
                                 + b.family() + ") has no closed form here; use method monteCarlo (or auto)");
                         violations.throwIfAny();
@@ -148,7 +144,7 @@ public class ParametricService {
                 }
             }
             if (closed) {
-                return new ParametricResult(kl, null, batch, LogBase.NATS, "closedForm", null, null,
+                return new ParametricResult(kl, null, batch, LogBase.NATS, Method.CLOSED_FORM, null, null,
                         List.copyOf(warnings));
             }
             warnings.removeIf(w -> !w.endsWith("estimated by Monte Carlo"));
@@ -181,6 +177,7 @@ public class ParametricService {
         warnings.add("Monte Carlo estimate from " + samples + " draws of p (seed " + seed + "): the error is about "
                 + "standardError (largest " + String.format(java.util.Locale.ROOT, "%.3g", worst) + " nats), within "
                 + "±1.96 standardError in 95% of runs; 100 times more samples make it 10 times smaller");
-        return new ParametricResult(kl, se, batch, LogBase.NATS, "monteCarlo", samples, seed, List.copyOf(warnings));
+        return new ParametricResult(kl, se, batch, LogBase.NATS, Method.MONTE_CARLO, samples, seed,
+                List.copyOf(warnings));
     }
 }

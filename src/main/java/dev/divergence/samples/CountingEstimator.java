@@ -67,7 +67,7 @@ final class CountingEstimator {
                                     : Resampling.tally(qCodes, qi, categories.length)), klOnly).kl());
             interval = new SamplesResult.Interval(boot.level(), ci.lower(), ci.upper(), boot.resamples());
         }
-        return new SamplesResult("counting", r.kl(), r.base(), r, Map.of(), pCodes.length, qCodes.length, null, null,
+        return new SamplesResult(Estimator.COUNTING, r.kl(), r.base(), r, Map.of(), pCodes.length, qCodes.length, null, null,
                 null, interval, all);
     }
 

@@ -24,43 +24,43 @@ final class EstimatorChoice {
      * @param requested the requested estimator (known)
      * @return the estimator to use; a violation at {@code /estimator} when the requested one does not apply
      */
-    static String choose(String requested, SampleInput p, SampleInput q, List<String> warnings,
+    static Estimator choose(Estimator requested, SampleInput p, SampleInput q, List<String> warnings,
             Violations violations) {
         if (p instanceof SampleInput.Labels) {
-            if (!requested.equals("auto") && !requested.equals("counting")) {
-                violations.add(RequestProblem.INVALID_OPTION, "/estimator", requested
+            if (requested != Estimator.AUTO && requested != Estimator.COUNTING) {
+                violations.add(RequestProblem.INVALID_OPTION, "/estimator", requested.jsonName()
                         + " needs real-valued samples; labels are compared by counting");
             }
-            return "counting";
+            return Estimator.COUNTING;
         }
         SampleInput.Points a = (SampleInput.Points) p;
         SampleInput.Points b = (SampleInput.Points) q;
-        if (a.d() > 1 && (requested.equals("histogram") || requested.equals("counting"))) {
-            violations.add(RequestProblem.INVALID_OPTION, "/estimator", requested + " needs 1-D samples; these "
+        if (a.d() > 1 && (requested == Estimator.HISTOGRAM || requested == Estimator.COUNTING)) {
+            violations.add(RequestProblem.INVALID_OPTION, "/estimator", requested.jsonName() + " needs 1-D samples; these "
                     + "have dimension " + a.d() + " (use knn or gaussian)");
             return requested;
         }
-        if (!requested.equals("auto")) {
+        if (requested != Estimator.AUTO) {
             return requested;
         }
         double tied = tiedFraction(a, b);
         if (tied <= TIE_FRACTION) {
-            return "knn";
+            return Estimator.KNN;
         }
         String pct = String.format(Locale.ROOT, "%.0f%%", 100 * tied);
         if (a.d() == 1 && allIntegers(a) && allIntegers(b)) {
             warnings.add(pct + " of the values repeat and all are integers: auto counted them (estimator "
                     + "counting) instead of k-NN, which needs distinct points");
-            return "counting";
+            return Estimator.COUNTING;
         }
         if (a.d() == 1) {
             warnings.add(pct + " of the values repeat: auto binned them (estimator histogram) instead of k-NN, "
                     + "which needs distinct points");
-            return "histogram";
+            return Estimator.HISTOGRAM;
         }
         warnings.add(pct + " of the points repeat: k-NN skips zero distances, which biases it; consider the "
                 + "gaussian estimator");
-        return "knn";
+        return Estimator.KNN;
     }
 
     /** The fraction of pooled points equal to an earlier one. */

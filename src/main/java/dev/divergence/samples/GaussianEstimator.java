@@ -8,8 +8,8 @@ import java.util.List;
 final class GaussianEstimator extends PointEstimator {
 
     @Override
-    String name() {
-        return "gaussian";
+    Estimator name() {
+        return Estimator.GAUSSIAN;
     }
 
     @Override

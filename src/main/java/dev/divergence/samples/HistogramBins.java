@@ -5,8 +5,6 @@ import dev.divergence.config.LimitProperties;
 import dev.divergence.validation.RequestProblem;
 import dev.divergence.validation.Violations;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The bin edges of the histogram estimator from the request's {@code bins}: numpy's rules over the pooled values
@@ -18,8 +16,6 @@ final class HistogramBins {
     /** Bins of the count and quantile strategies when not given. */
     static final int DEFAULT_BIN_COUNT = 10;
 
-    private static final List<String> STRATEGIES = List.of("auto", "fd", "sturges", "scott", "doane", "sqrt",
-            "quantile", "count", "edges");
 
     private final LimitProperties limits;
 
@@ -29,14 +25,9 @@ final class HistogramBins {
 
     /** @return the inner edges, or null after adding a violation */
     double[] edges(SamplesOptions.Bins bins, SampleInput.Points p, SampleInput.Points q, Violations violations) {
-        String strategy = bins == null || bins.strategy() == null ? "auto" : bins.strategy();
-        if (!STRATEGIES.contains(strategy)) {
-            violations.add(RequestProblem.INVALID_OPTION, "/bins/strategy", "unknown strategy \"" + strategy
-                    + "\"; expected one of " + String.join(", ", STRATEGIES));
-            return null;
-        }
+        BinStrategy strategy = bins == null || bins.strategy() == null ? BinStrategy.AUTO : bins.strategy();
         int maxBins = limits.maxElements();
-        if (strategy.equals("edges")) {
+        if (strategy == BinStrategy.EDGES) {
             double[] e = bins.edges();
             if (e == null || e.length < 2) {
                 violations.add(e == null ? RequestProblem.MISSING_FIELD : RequestProblem.INVALID_OPTION, "/bins/edges",
@@ -65,9 +56,10 @@ final class HistogramBins {
             return null;
         }
         int count = bins == null || bins.count() == null ? DEFAULT_BIN_COUNT : bins.count();
-        if (bins != null && bins.count() != null && !strategy.equals("count") && !strategy.equals("quantile")) {
+        if (bins != null && bins.count() != null && strategy != BinStrategy.COUNT
+                && strategy != BinStrategy.QUANTILE) {
             violations.add(RequestProblem.INVALID_OPTION, "/bins/count", "count applies to the strategies count "
-                    + "and quantile, not " + strategy);
+                    + "and quantile, not " + strategy.jsonName());
             return null;
         }
         if (!(count >= 1 && count <= maxBins)) {
@@ -78,16 +70,16 @@ final class HistogramBins {
         double[] pooled = new double[p.n() + q.n()];
         System.arraycopy(p.values(), 0, pooled, 0, p.n());
         System.arraycopy(q.values(), 0, pooled, p.n(), q.n());
-        if (strategy.equals("quantile")) {
+        if (strategy == BinStrategy.QUANTILE) {
             return BinEdges.quantiles(p.values(), count);
         }
-        if (strategy.equals("count")) {
+        if (strategy == BinStrategy.COUNT) {
             double lo = Arrays.stream(pooled).min().getAsDouble();
             double hi = Arrays.stream(pooled).max().getAsDouble();
             return lo == hi ? BinEdges.equalWidth(lo - 0.5, hi + 0.5, count) : BinEdges.equalWidth(lo, hi, count);
         }
         try {
-            return BinEdges.of(pooled, BinEdges.Rule.valueOf(strategy.toUpperCase(Locale.ROOT)), maxBins);
+            return BinEdges.of(pooled, BinEdges.Rule.valueOf(strategy.name()), maxBins);
         } catch (IllegalArgumentException e) {
             violations.add(RequestProblem.LIMIT_EXCEEDED, "/bins/strategy", e.getMessage());
             return null;

@@ -79,7 +79,7 @@ final class HistogramEstimator {
                     });
             interval = new SamplesResult.Interval(boot.level(), ci.lower(), ci.upper(), boot.resamples());
         }
-        return new SamplesResult("histogram", r.kl(), r.base(), r, extra, p.n(), q.n(), 1, null,
+        return new SamplesResult(Estimator.HISTOGRAM, r.kl(), r.base(), r, extra, p.n(), q.n(), 1, null,
                 new SamplesResult.Bins(shownEdges, pBins, qBins), interval, all);
     }
 

@@ -16,8 +16,8 @@ final class KnnEstimator extends PointEstimator {
     }
 
     @Override
-    String name() {
-        return "knn";
+    Estimator name() {
+        return Estimator.KNN;
     }
 
     @Override

@@ -14,8 +14,8 @@ import java.util.Map;
  */
 abstract class PointEstimator {
 
-    /** @return the estimator's name in requests and answers */
-    abstract String name();
+    /** @return which estimator this is */
+    abstract Estimator name();
 
     /**
      * @param x n points of P, row-major, d values each
@@ -50,7 +50,8 @@ abstract class PointEstimator {
         int d = p.d();
         List<String> all = new ArrayList<>(warnings);
         if (countedOptionsGiven) {
-            all.add("metrics and smoothing apply to counted or binned frequencies; " + name() + " estimates kl only");
+            all.add("metrics and smoothing apply to counted or binned frequencies; " + name().jsonName()
+                    + " estimates kl only");
         }
         double nats;
         try {

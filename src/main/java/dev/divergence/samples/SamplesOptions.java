@@ -1,5 +1,6 @@
 package dev.divergence.samples;
 
+import dev.divergence.discrete.Metric;
 import dev.divergence.discrete.SmoothingOption;
 import java.util.List;
 
@@ -14,15 +15,15 @@ import java.util.List;
  * @param metrics metric names of the discrete bundle (counting and histogram)
  * @param bootstrap a percentile bootstrap interval, or null
  */
-public record SamplesOptions(String estimator, Integer k, Bins bins, SmoothingOption smoothing, Double base,
-        List<String> metrics, BootstrapOption bootstrap) {
+public record SamplesOptions(Estimator estimator, Integer k, Bins bins, SmoothingOption smoothing, Double base,
+        List<Metric> metrics, BootstrapOption bootstrap) {
 
     /**
      * @param strategy auto (default), fd, sturges, scott, doane, sqrt, quantile, count or edges
      * @param count the number of bins for count and quantile (default 10)
      * @param edges explicit edges for the edges strategy
      */
-    public record Bins(String strategy, Integer count, double[] edges) {
+    public record Bins(BinStrategy strategy, Integer count, double[] edges) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.divergence.samples;
 
+import dev.divergence.discrete.Metric;
 import dev.divergence.discrete.SmoothingRequest;
 import dev.divergence.web.Docs;
 import dev.divergence.web.LogBaseDeserializer;
@@ -18,15 +19,15 @@ record SamplesRequest(
                 + "{label: probability} of a known distribution", requiredMode = Schema.RequiredMode.REQUIRED,
                 example = "[\"red\", \"red\", \"blue\"]")
         @JsonDeserialize(using = SampleInputDeserializer.class) SampleInput q,
-        @Schema(allowableValues = {"auto", "counting", "histogram", "knn", "gaussian"}, defaultValue = "auto",
+        @Schema(defaultValue = Estimator.DEFAULT_NAME,
                 description = "auto: counting for labels; knn for real values, unless more than 10% of the values "
-                        + "repeat (then counting for integers, histogram for other 1-D data)") String estimator,
+                        + "repeat (then counting for integers, histogram for other 1-D data)") Estimator estimator,
         @Schema(description = "k of the k-NN estimator, 1 <= k <= min(n - 1, m)", defaultValue = "1") Integer k,
         BinsRequest bins,
         SmoothingRequest smoothing,
         @Schema(description = Docs.BASE, oneOf = {String.class, Double.class}, defaultValue = "e", example = "2")
         @JsonDeserialize(using = LogBaseDeserializer.class) Double base,
-        @Schema(description = Docs.METRICS) List<String> metrics,
+        @Schema(description = Docs.METRICS) List<Metric> metrics,
         BootstrapRequest bootstrap) {
 
     SamplesOptions options() {
@@ -43,8 +44,7 @@ record SamplesRequest(
     @Schema(description = "Histogram bins over the pooled data (numpy.histogram_bin_edges rules), at quantiles of p, "
             + "a fixed count, or explicit edges; values outside the edges go to open-ended outer bins")
     record BinsRequest(
-            @Schema(allowableValues = {"auto", "fd", "sturges", "scott", "doane", "sqrt", "quantile", "count",
-                "edges"}, defaultValue = "auto") String strategy,
+            @Schema(defaultValue = BinStrategy.DEFAULT_NAME) BinStrategy strategy,
             @Schema(description = "Bins for count and quantile", defaultValue = "10") Integer count,
             @Schema(description = "Edges for the edges strategy, strictly increasing") double[] edges) {
 

@@ -2,6 +2,7 @@ package dev.divergence.samples;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.divergence.discrete.DiscreteResponse;
+import dev.divergence.discrete.Metric;
 import dev.divergence.discrete.MetricsSerializer;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
@@ -32,7 +33,7 @@ record SamplesResponse(
         @Schema(example = "0.020135513550688863", oneOf = {Double.class, String.class}) double kl,
         @Schema(example = "nats") String unit,
         @Schema(example = "2.718281828459045") double base,
-        @Schema(allowableValues = {"counting", "histogram", "knn", "gaussian"}) String estimator,
+        @Schema(description = "The estimator used (auto is resolved to one of the others)") Estimator estimator,
         @JsonSerialize(using = MetricsSerializer.class) Map<String, Object> metrics,
         Map<String, Integer> sampleSizes,
         Integer dimension,
@@ -64,7 +65,7 @@ record SamplesResponse(
         if (r.discrete() != null) {
             metrics.putAll(DiscreteResponse.metricsOf(r.discrete()));
         } else {
-            metrics.put("kl", r.kl());
+            metrics.put(Metric.KL.jsonName(), r.kl());
         }
         metrics.putAll(r.extra());
         Map<String, Integer> sizes = new LinkedHashMap<>();
@@ -75,7 +76,7 @@ record SamplesResponse(
         }
         return new SamplesResponse(r.kl(), r.base().unit(), r.base().base(), r.estimator(), metrics, sizes,
                 r.dimension(), r.k(),
-                r.discrete() != null && r.estimator().equals("counting") && r.discrete().categories() != null
+                r.discrete() != null && r.estimator() == Estimator.COUNTING && r.discrete().categories() != null
                         ? Arrays.asList(r.discrete().categories()) : null,
                 r.bins() == null ? null : new Bins(r.bins().edges(), r.bins().p(), r.bins().q()),
                 r.interval() == null ? null : new Interval(r.interval().level(), r.interval().lower(),

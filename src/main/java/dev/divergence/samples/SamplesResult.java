@@ -21,7 +21,7 @@ import java.util.Map;
  * @param interval the bootstrap interval, or null
  * @param warnings remarks for the caller
  */
-public record SamplesResult(String estimator, double kl, LogBase base, DiscreteResult discrete,
+public record SamplesResult(Estimator estimator, double kl, LogBase base, DiscreteResult discrete,
         Map<String, Double> extra, int n, int m, Integer dimension, Integer k, Bins bins, Interval interval,
         List<String> warnings) {
 

@@ -4,7 +4,10 @@ import dev.divergence.compute.LogBase;
 import dev.divergence.config.LimitProperties;
 import dev.divergence.discrete.DiscreteDivergenceService;
 import dev.divergence.discrete.DiscreteOptions;
+import dev.divergence.discrete.InputType;
+import dev.divergence.discrete.Metric;
 import dev.divergence.discrete.ResolvedOptions;
+import dev.divergence.discrete.SmoothingMethod;
 import dev.divergence.runtime.ComputeGate;
 import dev.divergence.runtime.ServiceMeters;
 import dev.divergence.validation.InvalidRequestException;
@@ -32,7 +35,6 @@ public class SamplesService {
     /** Bins of the count and quantile strategies when not given. */
     public static final int DEFAULT_BIN_COUNT = HistogramBins.DEFAULT_BIN_COUNT;
 
-    private static final List<String> ESTIMATORS = List.of("auto", "counting", "histogram", "knn", "gaussian");
 
     private final LimitProperties limits;
     private final ServiceMeters meters;
@@ -64,11 +66,7 @@ public class SamplesService {
      */
     public SamplesResult evaluate(SampleInput p, SampleInput q, SamplesOptions options) {
         Violations violations = new Violations(limits.maxViolations());
-        String requested = options.estimator() == null ? "auto" : options.estimator();
-        if (!ESTIMATORS.contains(requested)) {
-            violations.add(RequestProblem.INVALID_OPTION, "/estimator", "unknown estimator \"" + requested
-                    + "\"; expected one of " + String.join(", ", ESTIMATORS));
-        }
+        Estimator requested = options.estimator() == null ? Estimator.AUTO : options.estimator();
         LogBase base = LogBase.NATS;
         if (options.base() != null) {
             try {
@@ -92,23 +90,23 @@ public class SamplesService {
             violations.throwIfAny();
         }
         List<String> warnings = new ArrayList<>();
-        String estimator = EstimatorChoice.choose(requested, p, q, warnings, violations);
+        Estimator estimator = EstimatorChoice.choose(requested, p, q, warnings, violations);
         violations.throwIfAny();
         int k = options.k() == null ? 1 : options.k();
         int n = SampleChecks.size(p);
         int m = SampleChecks.size(q);
         int dim = p instanceof SampleInput.Points pts ? pts.d() : 1;
-        if (estimator.equals("knn") && (double) n * m * dim > limits.maxKnnWork()) {
+        if (estimator == Estimator.KNN && (double) n * m * dim > limits.maxKnnWork()) {
             violations.add(RequestProblem.LIMIT_EXCEEDED, "/p", "a k-NN estimate over n = " + n + " and m = " + m
                     + " points of dimension " + dim + " is n·m·d = " + String.format(Locale.ROOT, "%.0f",
                             (double) n * m * dim) + ", more than divergence.limits.max-knn-work = "
                     + limits.maxKnnWork());
         }
-        if (estimator.equals("knn") && !(k >= 1 && k <= n - 1 && k <= m)) {
+        if (estimator == Estimator.KNN && !(k >= 1 && k <= n - 1 && k <= m)) {
             violations.add(RequestProblem.INVALID_OPTION, "/k", "must be between 1 and min(n - 1, m) = "
                     + Math.min(n - 1, m) + " for samples of sizes n = " + n + " and m = " + m + ", was " + k);
-        } else if (options.k() != null && !estimator.equals("knn")) {
-            warnings.add("k applies to the knn estimator only; it was ignored by " + estimator);
+        } else if (options.k() != null && estimator != Estimator.KNN) {
+            warnings.add("k applies to the knn estimator only; it was ignored by " + estimator.jsonName());
         }
         SamplesOptions.BootstrapOption boot = options.bootstrap();
         int resamples = 0;
@@ -128,29 +126,29 @@ public class SamplesService {
                         "must be in (0, 1), was " + Violations.format(level));
             }
         }
-        double[] edges = estimator.equals("histogram") ? bins.edges(options.bins(), (SampleInput.Points) p,
+        double[] edges = estimator == Estimator.HISTOGRAM ? bins.edges(options.bins(), (SampleInput.Points) p,
                 (SampleInput.Points) q, violations) : null;
-        if (options.bins() != null && !estimator.equals("histogram")) {
-            warnings.add("bins apply to the histogram estimator only; they were ignored by " + estimator);
+        if (options.bins() != null && estimator != Estimator.HISTOGRAM) {
+            warnings.add("bins apply to the histogram estimator only; they were ignored by " + estimator.jsonName());
         }
         violations.throwIfAny();
         long seed = boot == null || boot.seed() == null ? 0 : boot.seed();
         BootstrapPlan plan = boot == null ? null : new BootstrapPlan(resamples, level, seed);
         meters.recordInputSize("samples", (long) n + m);
         LogBase b = base;
-        if (estimator.equals("counting") || estimator.equals("histogram")) {
+        if (estimator == Estimator.COUNTING || estimator == Estimator.HISTOGRAM) {
             // the discrete bundle of the counted or binned frequencies: its options checked once, here
-            ResolvedOptions bundle = discrete.resolve(new DiscreteOptions("counts", null, options.base(),
+            ResolvedOptions bundle = discrete.resolve(new DiscreteOptions(InputType.COUNTS, null, options.base(),
                     options.smoothing(), options.metrics(), null, null));
-            ResolvedOptions klOnly = discrete.resolve(new DiscreteOptions("counts", null, options.base(),
-                    options.smoothing(), List.of("kl"), null, null));
-            boolean additive = options.smoothing() != null && "additive".equals(options.smoothing().method());
-            return gate.run("samples", () -> estimator.equals("counting")
+            ResolvedOptions klOnly = discrete.resolve(new DiscreteOptions(InputType.COUNTS, null, options.base(),
+                    options.smoothing(), List.of(Metric.KL), null, null));
+            boolean additive = options.smoothing() != null && options.smoothing().method() == SmoothingMethod.ADDITIVE;
+            return gate.run("samples", () -> estimator == Estimator.COUNTING
                     ? counting.estimate(p, q, bundle, klOnly, additive, plan, warnings)
                     : histogram.estimate((SampleInput.Points) p, (SampleInput.Points) q, edges, bundle, klOnly, plan,
                             warnings));
         }
-        PointEstimator point = estimator.equals("knn") ? new KnnEstimator(k) : new GaussianEstimator();
+        PointEstimator point = estimator == Estimator.KNN ? new KnnEstimator(k) : new GaussianEstimator();
         boolean countedOptions = options.metrics() != null || options.smoothing() != null;
         return gate.run("samples", () -> point.estimate((SampleInput.Points) p, (SampleInput.Points) q, b, plan,
                 countedOptions, warnings));

@@ -5,6 +5,7 @@ import dev.divergence.config.LimitProperties;
 import dev.divergence.config.ResilienceProperties;
 import dev.divergence.runtime.ServiceMeters;
 import dev.divergence.validation.InvalidRequestException;
+import dev.divergence.validation.OptionValue;
 import dev.divergence.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
@@ -107,6 +108,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         String path = path(request);
+        if (cause instanceof JacksonException j && unknownOption(j) instanceof OptionValue.UnknownOptionException u) {
+            // an enumerated option's @JsonCreator refused the name: the option's pointer and its allowed values
+            String pointer = pointer(j);
+            return problem(ProblemType.INVALID_OPTION, pointer + ": " + u.getMessage(),
+                    List.of(new Violation(pointer, u.getMessage())), path, null);
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             String pointer = pointer(u);
             Collection<Object> known = u.getKnownPropertyIds();
@@ -184,6 +191,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers) {
         meters.countRejection(Endpoints.of(path), type.slug());
         return ProblemDetails.response(type, detail, errors, path, headers);
+    }
+
+    private static Throwable unknownOption(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptionValue.UnknownOptionException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Which parser limit was exceeded, named by its property and value (Jackson's message names Java methods). */

@@ -21,7 +21,8 @@ class DiscreteDivergenceServiceTest {
                 ComputeGate.direct(new ServiceMeters(new SimpleMeterRegistry()), GoldenCorpusServiceTest.RESILIENCE));
 
     private static DiscreteOptions options(String inputType, SmoothingOption smoothing, Boolean normalize) {
-        return new DiscreteOptions(inputType, normalize, null, smoothing, null, null, true);
+        return new DiscreteOptions(inputType == null ? null : InputType.of(inputType), normalize, null, smoothing,
+                null, null, true);
     }
 
     private static DiscreteDivergenceService.Pair dense(double[] p, double[] q) {
@@ -58,7 +59,7 @@ class DiscreteDivergenceServiceTest {
         double p0 = 1 / (1 + eps);
         double p1 = eps / (1 + eps);
         DiscreteResult r = service.evaluate(dense(new double[] {4, 0}, new double[] {1, 1}),
-                options("counts", new SmoothingOption("epsilon", null, eps), null));
+                options("counts", new SmoothingOption(SmoothingMethod.of("epsilon"), null, eps), null));
         assertThat(r.kl()).isCloseTo(p0 * Math.log(2 * p0) + p1 * Math.log(2 * p1), within(1e-15));
     }
 
@@ -66,7 +67,7 @@ class DiscreteDivergenceServiceTest {
     void additiveSmoothingAddsToEveryCategoryOfBoth() {
         // counts (3, 0) and (0, 1) with α = 1 → (4, 1)/5 and (1, 2)/3
         DiscreteResult r = service.evaluate(dense(new double[] {3, 0}, new double[] {0, 1}),
-                options("counts", new SmoothingOption("additive", 1.0, null), null));
+                options("counts", new SmoothingOption(SmoothingMethod.of("additive"), 1.0, null), null));
         assertThat(r.kl()).isCloseTo(0.8 * Math.log(0.8 / (1.0 / 3)) + 0.2 * Math.log(0.2 / (2.0 / 3)), within(1e-15));
     }
 
@@ -84,7 +85,7 @@ class DiscreteDivergenceServiceTest {
     @Test
     void onlyTheRequestedMetricsAreReturnedAndKlAloneSkipsTheBundle() {
         DiscreteResult r = service.evaluate(dense(new double[] {0.5, 0.5}, new double[] {0.9, 0.1}),
-                new DiscreteOptions(null, null, 2.0, null, List.of("kl"), null, null));
+                new DiscreteOptions(null, null, 2.0, null, List.of(Metric.KL), null, null));
         assertThat(r.metrics()).containsExactly(Metric.KL);
         assertThat(r.bundle()).isNull();
         assertThat(r.kl()).isCloseTo(Math.log(5.0 / 3) / LN2, within(1e-15)); // ln(5/3) nats in bits

@@ -56,11 +56,11 @@ class GoldenCorpusServiceTest {
     private void assertCase(JsonNode goldenCase, JsonNode request) {
         JsonNode base = request.get("base");
         SmoothingOption smoothing = request.has("smoothing") ? new SmoothingOption(
-                request.get("smoothing").get("method").asString(),
+                SmoothingMethod.of(request.get("smoothing").get("method").asString()),
                 request.get("smoothing").has("alpha") ? request.get("smoothing").get("alpha").doubleValue() : null,
                 request.get("smoothing").has("epsilon") ? request.get("smoothing").get("epsilon").doubleValue() : null)
                 : null;
-        DiscreteOptions options = new DiscreteOptions(request.get("inputType").asString(), null,
+        DiscreteOptions options = new DiscreteOptions(InputType.of(request.get("inputType").asString()), null,
                 base.isString() ? Math.E : base.doubleValue(), smoothing, null, null, null);
         DiscreteResult result = service.evaluate(
                 new DiscreteDivergenceService.Pair(input(request.get("p")), input(request.get("q"))), options);
