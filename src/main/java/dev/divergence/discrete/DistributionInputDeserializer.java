@@ -1,5 +1,6 @@
 package dev.divergence.discrete;
 
+import dev.divergence.web.InvalidJsonValueException;
 import dev.divergence.web.JsonNumbers;
 import dev.divergence.web.json.DoubleArrayBuilder;
 import dev.divergence.web.json.NumericArrayParser;
@@ -9,7 +10,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Reads a distribution straight from the token stream into a primitive {@code double[]}: a JSON array of
@@ -32,7 +32,7 @@ final class DistributionInputDeserializer extends ValueDeserializer<Distribution
         if (token == JsonToken.START_OBJECT) {
             return readObject(p, ctxt);
         }
-        throw MismatchedInputException.from(p, DistributionInput.class,
+        throw InvalidJsonValueException.of(p, DistributionInput.class,
                 "must be an array of numbers or an object {category: number}");
     }
 
@@ -76,7 +76,7 @@ final class DistributionInputDeserializer extends ValueDeserializer<Distribution
             n++;
         }
         if (p.currentToken() != JsonToken.END_OBJECT) {
-            throw MismatchedInputException.from(p, DistributionInput.class, "expected a category name");
+            throw InvalidJsonValueException.of(p, DistributionInput.class, "expected a category name");
         }
         return new DistributionInput.Keyed(Arrays.copyOf(keys, n), Arrays.copyOf(values, n));
     }

@@ -1,5 +1,6 @@
 package dev.divergence.parametric;
 
+import dev.divergence.web.InvalidJsonValueException;
 import dev.divergence.web.JsonNumbers;
 import dev.divergence.web.json.TensorDeserializer;
 import dev.divergence.web.json.TensorInput;
@@ -11,7 +12,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -31,7 +31,7 @@ final class DistributionSpecDeserializer extends ValueDeserializer<DistributionS
 
     private static DistributionSpec readSpec(JsonParser p) {
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw MismatchedInputException.from(p, DistributionSpec.class,
+            throw InvalidJsonValueException.of(p, DistributionSpec.class,
                     "must be a distribution: {\"family\": \"Normal\", \"params\": {\"loc\": 0, \"scale\": 1}}");
         }
         String family = null;
@@ -47,7 +47,7 @@ final class DistributionSpecDeserializer extends ValueDeserializer<DistributionS
                         } else if (token == JsonToken.VALUE_STRING) {
                             family = p.getString();
                         } else {
-                            throw MismatchedInputException.from(p, String.class,
+                            throw InvalidJsonValueException.of(p, String.class,
                                     "must be a string: a torch.distributions class name such as \"Normal\"");
                         }
                     }
@@ -65,7 +65,7 @@ final class DistributionSpecDeserializer extends ValueDeserializer<DistributionS
 
     private static Map<String, Object> readParams(JsonParser p) {
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw MismatchedInputException.from(p, Map.class,
+            throw InvalidJsonValueException.of(p, Map.class,
                     "must be an object of parameters by torch's names, e.g. {\"loc\": 0, \"scale\": 1}");
         }
         Map<String, Object> params = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.divergence.samples;
 
+import dev.divergence.web.InvalidJsonValueException;
 import dev.divergence.web.JsonNumbers;
 import dev.divergence.web.json.TensorDeserializer;
 import dev.divergence.web.json.TensorInput;
@@ -28,7 +29,7 @@ final class SampleInputDeserializer extends ValueDeserializer<SampleInput> {
             return probabilityMap(p);
         }
         if (token != JsonToken.START_ARRAY) {
-            throw MismatchedInputException.from(p, SampleInput.class, "must be an array of samples: labels "
+            throw InvalidJsonValueException.of(p, SampleInput.class, "must be an array of samples: labels "
                     + "[\"red\", ...], numbers [0.1, ...] or points [[0.1, 2.0], ...]");
         }
         JsonToken first = p.nextToken();
@@ -41,7 +42,7 @@ final class SampleInputDeserializer extends ValueDeserializer<SampleInput> {
         TensorInput t = TensorDeserializer.readArrayFrom(p, first);
         int[] shape = t.shape();
         if (shape.length > 2) {
-            throw MismatchedInputException.from(p, SampleInput.class,
+            throw InvalidJsonValueException.of(p, SampleInput.class,
                     "must be numbers or rows of numbers (rank 1 or 2), was of rank " + shape.length);
         }
         return shape.length == 1 ? new SampleInput.Points(t.values(), shape[0], 1, false)
@@ -58,7 +59,7 @@ final class SampleInputDeserializer extends ValueDeserializer<SampleInput> {
         JsonToken token;
         while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
             if (token != JsonToken.VALUE_STRING) {
-                MismatchedInputException e = MismatchedInputException.from(p, String.class,
+                MismatchedInputException e = InvalidJsonValueException.of(p, String.class,
                         "must be a string label like the entries before it (labels and numbers cannot be mixed)");
                 throw JacksonException.wrapWithPath(e, labels, labels.size());
             }

@@ -41,6 +41,6 @@ public final class JsonNumbers {
                 }
             }
         }
-        throw MismatchedInputException.from(p, double.class, expected);
+        throw InvalidJsonValueException.of(p, double.class, expected);
     }
 }

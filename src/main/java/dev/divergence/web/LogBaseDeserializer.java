@@ -5,7 +5,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /** Reads {@code base}: the string {@code "e"} (Euler's number) or a JSON number, checked later by the service. */
 public final class LogBaseDeserializer extends ValueDeserializer<Double> {
@@ -19,6 +18,6 @@ public final class LogBaseDeserializer extends ValueDeserializer<Double> {
         if (token == JsonToken.VALUE_STRING && "e".equals(p.getString())) {
             return Math.E;
         }
-        throw MismatchedInputException.from(p, Double.class, "must be \"e\" or a number > 0 and != 1");
+        throw InvalidJsonValueException.of(p, Double.class, "must be \"e\" or a number > 0 and != 1");
     }
 }

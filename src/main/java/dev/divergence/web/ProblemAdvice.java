@@ -124,13 +124,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof StreamConstraintsException c) {
             String detail = describe(c);
-            ProblemType type = detail.contains("max-request-bytes") ? ProblemType.PAYLOAD_TOO_LARGE
-                    : ProblemType.LIMIT_EXCEEDED;
+            ProblemType type = JacksonMessages.limit(c) == JacksonMessages.Limit.DOCUMENT_LENGTH
+                    ? ProblemType.PAYLOAD_TOO_LARGE : ProblemType.LIMIT_EXCEEDED;
             return problem(type, detail, List.of(new Violation(pointer(c), detail)), path, null);
         }
         if (cause instanceof MismatchedInputException m) {
             String pointer = pointer(m);
-            if (pointer.isEmpty() && m.getMessage() != null && m.getMessage().contains("Trailing token")) {
+            if (pointer.isEmpty() && JacksonMessages.isTrailingContent(m)) {
                 String detail = "unexpected content after the JSON value";
                 return problem(ProblemType.MALFORMED_JSON, detail, List.of(new Violation("", detail)), path, null);
             }
@@ -138,9 +138,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return problem(ProblemType.INVALID_FIELD, (pointer.isEmpty() ? "the request body" : pointer) + " " + detail,
                     List.of(new Violation(pointer, detail)), path, null);
         }
-        if (cause instanceof StreamReadException r && r.getOriginalMessage() != null
-                && r.getOriginalMessage().startsWith("Duplicate Object property")) {
-            String name = r.getOriginalMessage().replaceAll("^Duplicate Object property \"(.*)\"$", "$1");
+        if (cause instanceof StreamReadException r && JacksonMessages.duplicateKey(r) != null) {
+            String name = JacksonMessages.duplicateKey(r);
             String pointer = duplicatePointer(r, name);
             String detail = "duplicate key \"" + name + "\": every key may appear once";
             return problem(ProblemType.MALFORMED_JSON, pointer + ": " + detail, List.of(new Violation(pointer, detail)),
@@ -204,30 +203,23 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** Which parser limit was exceeded, named by its property and value (Jackson's message names Java methods). */
     private String describe(StreamConstraintsException c) {
-        String m = String.valueOf(c.getOriginalMessage());
-        if (m.startsWith("Document nesting depth")) {
-            return "the JSON nests deeper than divergence.limits.max-nesting-depth = " + limits.maxNestingDepth();
-        }
-        if (m.startsWith("Number value length")) {
-            return "a number is longer than divergence.limits.max-number-length = " + limits.maxNumberLength()
-                    + " characters";
-        }
-        if (m.startsWith("String value length") || m.startsWith("Name length")) {
-            return "a string is longer than divergence.limits.max-string-length = " + limits.maxStringLength()
-                    + " characters";
-        }
-        if (m.startsWith("Document length")) {
-            return "the body is longer than divergence.limits.max-request-bytes = " + limits.maxRequestBytes()
-                    + " bytes (refused while streaming)";
-        }
-        return "the JSON exceeds a parser limit (nesting depth, number, string or document length)";
+        return switch (JacksonMessages.limit(c)) {
+            case NESTING_DEPTH -> "the JSON nests deeper than divergence.limits.max-nesting-depth = "
+                    + limits.maxNestingDepth();
+            case NUMBER_LENGTH -> "a number is longer than divergence.limits.max-number-length = "
+                    + limits.maxNumberLength() + " characters";
+            case STRING_LENGTH -> "a string is longer than divergence.limits.max-string-length = "
+                    + limits.maxStringLength() + " characters";
+            case DOCUMENT_LENGTH -> "the body is longer than divergence.limits.max-request-bytes = "
+                    + limits.maxRequestBytes() + " bytes (refused while streaming)";
+            case OTHER -> "the JSON exceeds a parser limit (nesting depth, number, string or document length)";
+        };
     }
 
     /** What Jackson expected, in JSON terms (Jackson's own message would name Java types). */
     private static String describe(MismatchedInputException m) {
-        String original = m.getOriginalMessage();
-        if (original != null && (original.startsWith("must ") || original.startsWith("expected "))) {
-            return original; // written by our own deserializers, in JSON terms
+        if (m instanceof InvalidJsonValueException) {
+            return m.getOriginalMessage(); // written by our own deserializers, in JSON terms
         }
         Class<?> target = m.getTargetType();
         if (target == null) {

@@ -1,5 +1,6 @@
 package dev.divergence.web.json;
 
+import dev.divergence.web.InvalidJsonValueException;
 import dev.divergence.web.JsonNumbers;
 import java.util.Arrays;
 import tools.jackson.core.JacksonException;
@@ -7,7 +8,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Reads a rectangular nested array of numbers of any rank ≥ 1 straight into a row-major {@code double[]} and
@@ -23,7 +23,7 @@ public final class TensorDeserializer extends ValueDeserializer<TensorInput> {
     @Override
     public TensorInput deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw MismatchedInputException.from(p, TensorInput.class,
+            throw InvalidJsonValueException.of(p, TensorInput.class,
                     "must be an array of numbers, or a nested rectangular array (rank >= 1)");
         }
         return readArray(p);
@@ -70,7 +70,7 @@ public final class TensorDeserializer extends ValueDeserializer<TensorInput> {
 
         void read(int depth) {
             if (depth >= MAX_RANK) {
-                throw MismatchedInputException.from(p, TensorInput.class, "must have rank <= " + MAX_RANK);
+                throw InvalidJsonValueException.of(p, TensorInput.class, "must have rank <= " + MAX_RANK);
             }
             int count = 0;
             JsonToken token;
@@ -78,20 +78,20 @@ public final class TensorDeserializer extends ValueDeserializer<TensorInput> {
                 try {
                     if (token == JsonToken.START_ARRAY) {
                         if (leafDepth >= 0 && leafDepth <= depth) {
-                            throw MismatchedInputException.from(p, double.class, "must be a number: the array is "
+                            throw InvalidJsonValueException.of(p, double.class, "must be a number: the array is "
                                     + "not rectangular (numbers and arrays at the same depth)");
                         }
                         arrayDepth = Math.max(arrayDepth, depth);
                         read(depth + 1);
                     } else {
                         if (arrayDepth >= depth) {
-                            throw MismatchedInputException.from(p, double.class, "must be an array: the array is "
+                            throw InvalidJsonValueException.of(p, double.class, "must be an array: the array is "
                                     + "not rectangular (numbers and arrays at the same depth)");
                         }
                         if (leafDepth < 0) {
                             leafDepth = depth;
                         } else if (leafDepth != depth) {
-                            throw MismatchedInputException.from(p, double.class, "must be an array: the array is "
+                            throw InvalidJsonValueException.of(p, double.class, "must be an array: the array is "
                                     + "not rectangular (numbers and arrays at the same depth)");
                         }
                         values.add(number(token));
@@ -107,7 +107,7 @@ public final class TensorDeserializer extends ValueDeserializer<TensorInput> {
             if (dims[depth] < 0) {
                 dims[depth] = count;
             } else if (dims[depth] != count) {
-                throw MismatchedInputException.from(p, TensorInput.class, "must have " + dims[depth]
+                throw InvalidJsonValueException.of(p, TensorInput.class, "must have " + dims[depth]
                         + " entries like the arrays before it (ragged arrays are not tensors), has " + count);
             }
         }
