@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.divergence.web.json.NumericArrayParser;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -38,6 +39,9 @@ class ApplicationHttpTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meterRegistry;
 
     @Autowired
     JsonMapper jsonMapper;
@@ -128,6 +132,28 @@ class ApplicationHttpTest {
                 .contains("divergence_rejections_total{application=\"divergence-service\",endpoint=\"discrete\",type=\"invalid-distribution\"}")
                 .contains("divergence_computation_seconds_count{application=\"divergence-service\",endpoint=\"discrete\"}")
                 .contains("divergence_input_size_elements_count{application=\"divergence-service\",endpoint=\"discrete\"}");
+    }
+
+    @Test
+    void aMissingClosedFormAndAnOverBudgetMonteCarloAreRefusedBeforeAnyComputationIsAdmitted() {
+        String mixture = "{\"family\": \"MixtureSameFamily\", \"params\": {\"mixture_distribution\": {\"family\": "
+                + "\"Categorical\", \"params\": {\"probs\": [0.3, 0.7]}}, \"component_distribution\": {\"family\": "
+                + "\"Normal\", \"params\": {\"loc\": [0.5, 2], \"scale\": [0.5, 1]}}}}";
+        String gamma = "{\"family\": \"Gamma\", \"params\": {\"concentration\": 3, \"rate\": 2}}";
+        long before = computations("parametric");
+        HttpResponse<String> closed = http().post("/v1/divergences/parametric",
+                "{\"p\": " + gamma + ", \"q\": " + mixture + ", \"method\": \"closedForm\"}");
+        assertThat(closed.statusCode()).isEqualTo(422);
+        assertThat(closed.body()).contains("no-closed-form");
+        HttpResponse<String> budget = http().post("/v1/divergences/parametric",
+                "{\"p\": " + gamma + ", \"q\": " + mixture + ", \"monteCarlo\": {\"samples\": 30000000}}");
+        assertThat(budget.statusCode()).isEqualTo(413);
+        assertThat(computations("parametric")).as("computations run for refused requests").isEqualTo(before);
+    }
+
+    private long computations(String endpoint) {
+        var timer = meterRegistry.find("divergence.computation").tag("endpoint", endpoint).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
