@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The parametric families the service accepts, by their {@code torch.distributions} names: each family's
@@ -79,10 +80,11 @@ public final class ParametricFamilies {
      * @param parameters every parameter it accepts
      * @param alternatives groups of which exactly one member must be given (e.g. probs | logits)
      * @param support where its samples live, for the capabilities listing
-     * @param builder builds one element
+     * @param builder builds one element (null for the families whose parameters are distributions)
+     * @param example one member, from which the closed-form pairs are found (null: the pairs are listed apart)
      */
     public record Family(String name, List<Parameter> parameters, List<List<String>> alternatives, String support,
-            Builder builder) {
+            Builder builder, Supplier<Distribution> example) {
 
         /** @return the parameter with that name, or null */
         public Parameter parameter(String name) {
@@ -97,6 +99,8 @@ public final class ParametricFamilies {
 
     private static final double NONE = Double.NaN;
     private static final Map<String, Family> FAMILIES = new LinkedHashMap<>();
+    /** A 3 x 3 covariance for the examples of the multivariate families. */
+    private static final double[] EXAMPLE_COV = {1, 0.5, 0, 0.5, 2, 0.3, 0, 0.3, 1.5};
 
     static {
         Parameter loc = new Parameter("loc", 0, NONE, "location");
@@ -105,82 +109,110 @@ public final class ParametricFamilies {
         Parameter probs = new Parameter("probs", 0, NONE, "success probability in [0, 1]");
         Parameter logits = new Parameter("logits", 0, NONE, "log-odds ln(probs / (1 - probs))");
         List<List<String>> probsOrLogits = List.of(List.of("probs", "logits"));
-        add("Normal", List.of(loc, scale), List.of(), "real", e -> Normal.of(e.scalar("loc"), e.scalar("scale")));
+        add("Normal", List.of(loc, scale), List.of(), "real", e -> Normal.of(e.scalar("loc"), e.scalar("scale")),
+                () -> Normal.of(0, 1));
         add("LogNormal", List.of(new Parameter("loc", 0, NONE, "mean of ln X"),
                 new Parameter("scale", 0, NONE, "standard deviation of ln X, > 0")), List.of(), "positive",
-                e -> LogNormal.of(e.scalar("loc"), e.scalar("scale")));
-        add("HalfNormal", List.of(scale), List.of(), "nonnegative", e -> HalfNormal.of(e.scalar("scale")));
-        add("Laplace", List.of(loc, scale), List.of(), "real", e -> Laplace.of(e.scalar("loc"), e.scalar("scale")));
-        add("Gumbel", List.of(loc, scale), List.of(), "real", e -> Gumbel.of(e.scalar("loc"), e.scalar("scale")));
-        add("Cauchy", List.of(loc, scale), List.of(), "real", e -> Cauchy.of(e.scalar("loc"), e.scalar("scale")));
-        add("HalfCauchy", List.of(scale), List.of(), "nonnegative", e -> HalfCauchy.of(e.scalar("scale")));
+                e -> LogNormal.of(e.scalar("loc"), e.scalar("scale")),
+                () -> LogNormal.of(0, 1));
+        add("HalfNormal", List.of(scale), List.of(), "nonnegative", e -> HalfNormal.of(e.scalar("scale")),
+                () -> HalfNormal.of(1));
+        add("Laplace", List.of(loc, scale), List.of(), "real", e -> Laplace.of(e.scalar("loc"), e.scalar("scale")),
+                () -> Laplace.of(0, 1));
+        add("Gumbel", List.of(loc, scale), List.of(), "real", e -> Gumbel.of(e.scalar("loc"), e.scalar("scale")),
+                () -> Gumbel.of(0, 1));
+        add("Cauchy", List.of(loc, scale), List.of(), "real", e -> Cauchy.of(e.scalar("loc"), e.scalar("scale")),
+                () -> Cauchy.of(0, 1));
+        add("HalfCauchy", List.of(scale), List.of(), "nonnegative", e -> HalfCauchy.of(e.scalar("scale")),
+                () -> HalfCauchy.of(1));
         add("StudentT", List.of(new Parameter("df", 0, NONE, "degrees of freedom, > 0"),
                 new Parameter("loc", 0, 0, "location"), new Parameter("scale", 0, 1, "scale, > 0")), List.of(), "real",
-                e -> StudentT.of(e.scalar("df"), e.scalar("loc"), e.scalar("scale")));
-        add("Exponential", List.of(rate), List.of(), "nonnegative", e -> Exponential.of(e.scalar("rate")));
+                e -> StudentT.of(e.scalar("df"), e.scalar("loc"), e.scalar("scale")),
+                () -> StudentT.of(3, 0, 1));
+        add("Exponential", List.of(rate), List.of(), "nonnegative", e -> Exponential.of(e.scalar("rate")),
+                () -> Exponential.of(1));
         add("Gamma", List.of(new Parameter("concentration", 0, NONE, "shape, > 0"), rate), List.of(), "positive",
-                e -> Gamma.of(e.scalar("concentration"), e.scalar("rate")));
+                e -> Gamma.of(e.scalar("concentration"), e.scalar("rate")),
+                () -> Gamma.of(2, 1));
         add("Chi2", List.of(new Parameter("df", 0, NONE, "degrees of freedom, > 0")), List.of(), "positive",
-                e -> Gamma.chi2(e.scalar("df")));
+                e -> Gamma.chi2(e.scalar("df")),
+                () -> Gamma.chi2(3));
         add("Weibull", List.of(scale, new Parameter("concentration", 0, NONE, "shape, > 0")), List.of(),
-                "nonnegative", e -> Weibull.of(e.scalar("scale"), e.scalar("concentration")));
+                "nonnegative", e -> Weibull.of(e.scalar("scale"), e.scalar("concentration")),
+                () -> Weibull.of(1, 1.5));
         add("Beta", List.of(new Parameter("concentration1", 0, NONE, "alpha, the exponent of x, > 0"),
                 new Parameter("concentration0", 0, NONE, "beta, the exponent of 1 - x, > 0")), List.of(), "unit-interval",
-                e -> Beta.of(e.scalar("concentration1"), e.scalar("concentration0")));
+                e -> Beta.of(e.scalar("concentration1"), e.scalar("concentration0")),
+                () -> Beta.of(2, 3));
         add("ContinuousBernoulli", List.of(new Parameter("probs", 0, NONE, "shape parameter in (0, 1)"), logits),
                 probsOrLogits, "unit-interval", e -> e.has("probs") ? ContinuousBernoulli.ofProbs(e.scalar("probs"))
-                        : ContinuousBernoulli.ofLogits(e.scalar("logits")));
+                        : ContinuousBernoulli.ofLogits(e.scalar("logits")),
+                () -> ContinuousBernoulli.ofProbs(0.3));
         add("Uniform", List.of(new Parameter("low", 0, NONE, "lower end"),
                 new Parameter("high", 0, NONE, "upper end, > low")), List.of(), "interval",
-                e -> Uniform.of(e.scalar("low"), e.scalar("high")));
+                e -> Uniform.of(e.scalar("low"), e.scalar("high")),
+                () -> Uniform.of(0, 1));
         add("Pareto", List.of(new Parameter("scale", 0, NONE, "minimum x_m, > 0"),
                 new Parameter("alpha", 0, NONE, "tail index, > 0")), List.of(), "interval",
-                e -> Pareto.of(e.scalar("scale"), e.scalar("alpha")));
-        add("Bernoulli", List.of(probs, logits), probsOrLogits, "integers", ParametricFamilies::bernoulli);
+                e -> Pareto.of(e.scalar("scale"), e.scalar("alpha")),
+                () -> Pareto.of(1, 3));
+        add("Bernoulli", List.of(probs, logits), probsOrLogits, "integers", ParametricFamilies::bernoulli,
+                () -> Bernoulli.ofProbs(0.3));
         add("Binomial", List.of(new Parameter("total_count", 0, 1, "number of trials, an integer >= 0"), probs, logits),
-                probsOrLogits, "integers", e -> Binomial.of(e.scalar("total_count"), bernoulli(e)));
+                probsOrLogits, "integers", e -> Binomial.of(e.scalar("total_count"), bernoulli(e)),
+                () -> Binomial.of(10, Bernoulli.ofProbs(0.3)));
         add("Geometric", List.of(new Parameter("probs", 0, NONE, "success probability in (0, 1]"), logits),
-                probsOrLogits, "integers", e -> Geometric.of(bernoulli(e)));
+                probsOrLogits, "integers", e -> Geometric.of(bernoulli(e)),
+                () -> Geometric.of(Bernoulli.ofProbs(0.3)));
         add("Poisson", List.of(new Parameter("rate", 0, NONE, "mean, >= 0")), List.of(), "integers",
-                e -> Poisson.of(e.scalar("rate")));
+                e -> Poisson.of(e.scalar("rate")),
+                () -> Poisson.of(2));
         Parameter catProbs = new Parameter("probs", 1, NONE, "non-negative weights of the K categories, normalized");
         Parameter catLogits = new Parameter("logits", 1, NONE, "log-weights of the K categories, softmax-normalized");
-        add("Categorical", List.of(catProbs, catLogits), probsOrLogits, "integers", ParametricFamilies::categorical);
+        add("Categorical", List.of(catProbs, catLogits), probsOrLogits, "integers", ParametricFamilies::categorical,
+                () -> Categorical.ofProbs(new double[] {0.2, 0.3, 0.5}));
         add("OneHotCategorical", List.of(catProbs, catLogits), probsOrLogits, "one-hot",
-                e -> OneHotCategorical.of(categorical(e)));
+                e -> OneHotCategorical.of(categorical(e)),
+                () -> OneHotCategorical.of(Categorical.ofProbs(new double[] {0.2, 0.3, 0.5})));
         add("Dirichlet", List.of(new Parameter("concentration", 1, NONE, "K concentrations, each > 0")), List.of(),
-                "simplex", e -> Dirichlet.of(e.values("concentration")));
+                "simplex", e -> Dirichlet.of(e.values("concentration")),
+                () -> Dirichlet.of(new double[] {1, 2, 3}));
         Parameter mvnLoc = new Parameter("loc", 1, NONE, "mean vector of length d");
         Parameter cov = new Parameter("covariance_matrix", 2, NONE, "d x d symmetric positive definite");
         Parameter precision = new Parameter("precision_matrix", 2, NONE, "inverse covariance, d x d");
         Parameter tril = new Parameter("scale_tril", 2, NONE, "lower Cholesky factor, positive diagonal, d x d");
         List<List<String>> matrices = List.of(List.of("covariance_matrix", "precision_matrix", "scale_tril"));
         add("MultivariateNormal", List.of(mvnLoc, cov, precision, tril), matrices, "real-vector",
-                ParametricFamilies::multivariateNormal);
+                ParametricFamilies::multivariateNormal,
+                () -> MultivariateNormal.ofCovariance(new double[3], EXAMPLE_COV));
         add("LowRankMultivariateNormal", List.of(mvnLoc,
                 new Parameter("cov_factor", 2, NONE, "W, d x r: covariance W W^T + diag(cov_diag)"),
                 new Parameter("cov_diag", 1, NONE, "diagonal D of length d, each > 0")), List.of(), "real-vector",
                 e -> MultivariateNormal.ofLowRank(e.values("loc"), e.values("cov_factor"), e.values("cov_diag"),
-                        e.eventShape("cov_factor")[1]));
+                        e.eventShape("cov_factor")[1]),
+                () -> MultivariateNormal.ofLowRank(new double[3], new double[] {1, 0.5, -0.3},
+                        new double[] {1, 1, 1}, 1));
         add("Wishart", List.of(new Parameter("df", 0, NONE, "degrees of freedom, > d - 1"),
                 new Parameter("covariance_matrix", 2, NONE, "scale matrix V, d x d symmetric positive definite"),
                 new Parameter("precision_matrix", 2, NONE, "inverse of V, d x d"),
                 new Parameter("scale_tril", 2, NONE, "lower Cholesky factor of V")), matrices, "positive-definite",
-                ParametricFamilies::wishart);
+                ParametricFamilies::wishart,
+                () -> Wishart.ofCovariance(4, EXAMPLE_COV, 3));
         add("Independent", List.of(new Parameter("base_distribution", -1, NONE, "a distribution with a batch"),
                 new Parameter("reinterpreted_batch_ndims", 0, NONE, "how many rightmost batch dimensions become "
-                        + "event dimensions")), List.of(), "product", null);
+                        + "event dimensions")), List.of(), "product", null, null);
         add("MixtureSameFamily", List.of(new Parameter("mixture_distribution", -1, NONE,
                 "a Categorical over the K components"), new Parameter("component_distribution", -1, NONE,
-                "a univariate distribution whose rightmost batch dimension has size K")), List.of(), "mixture", null);
+                "a univariate distribution whose rightmost batch dimension has size K")), List.of(), "mixture", null,
+                null);
     }
 
     private ParametricFamilies() {
     }
 
     private static void add(String name, List<Parameter> parameters, List<List<String>> alternatives, String support,
-            Builder builder) {
-        FAMILIES.put(name, new Family(name, List.copyOf(parameters), alternatives, support, builder));
+            Builder builder, Supplier<Distribution> example) {
+        FAMILIES.put(name, new Family(name, List.copyOf(parameters), alternatives, support, builder, example));
     }
 
     /** @return every family by name, in a stable order */
@@ -204,49 +236,21 @@ public final class ParametricFamilies {
     }
 
     /**
-     * The (P, Q) family pairs that have a closed form, found by asking {@link ParametricDivergences} about one
-     * member of each family (availability depends on the families, not on their parameters), plus Independent
+     * The (P, Q) family pairs that have a closed form, found by asking {@link ParametricDivergences} about each
+     * family's example member (availability depends on the families, not on their parameters), plus Independent
      * against Independent (componentwise).
      *
      * @return the pairs, P then Q in family order
      */
     public static List<ClosedFormPair> closedFormPairs() {
-        Map<String, Distribution> members = new LinkedHashMap<>();
-        members.put("Normal", Normal.of(0, 1));
-        members.put("LogNormal", LogNormal.of(0, 1));
-        members.put("HalfNormal", HalfNormal.of(1));
-        members.put("Laplace", Laplace.of(0, 1));
-        members.put("Gumbel", Gumbel.of(0, 1));
-        members.put("Cauchy", Cauchy.of(0, 1));
-        members.put("HalfCauchy", HalfCauchy.of(1));
-        members.put("StudentT", StudentT.of(3, 0, 1));
-        members.put("Exponential", Exponential.of(1));
-        members.put("Gamma", Gamma.of(2, 1));
-        members.put("Chi2", Gamma.chi2(3));
-        members.put("Weibull", Weibull.of(1, 1.5));
-        members.put("Beta", Beta.of(2, 3));
-        members.put("ContinuousBernoulli", ContinuousBernoulli.ofProbs(0.3));
-        members.put("Uniform", Uniform.of(0, 1));
-        members.put("Pareto", Pareto.of(1, 3));
-        members.put("Bernoulli", Bernoulli.ofProbs(0.3));
-        members.put("Binomial", Binomial.of(10, Bernoulli.ofProbs(0.3)));
-        members.put("Geometric", Geometric.of(Bernoulli.ofProbs(0.3)));
-        members.put("Poisson", Poisson.of(2));
-        members.put("Categorical", Categorical.ofProbs(new double[] {0.2, 0.3, 0.5}));
-        members.put("OneHotCategorical", OneHotCategorical.of(Categorical.ofProbs(new double[] {0.2, 0.3, 0.5})));
-        members.put("Dirichlet", Dirichlet.of(new double[] {1, 2, 3}));
-        double[] cov = {1, 0.5, 0, 0.5, 2, 0.3, 0, 0.3, 1.5};
-        members.put("MultivariateNormal", MultivariateNormal.ofCovariance(new double[3], cov));
-        members.put("LowRankMultivariateNormal", MultivariateNormal.ofLowRank(new double[3],
-                new double[] {1, 0.5, -0.3}, new double[] {1, 1, 1}, 1));
-        members.put("Wishart", Wishart.ofCovariance(4, cov, 3));
         List<ClosedFormPair> pairs = new ArrayList<>();
-        for (Map.Entry<String, Distribution> p : members.entrySet()) {
-            for (Map.Entry<String, Distribution> q : members.entrySet()) {
+        List<Family> families = FAMILIES.values().stream().filter(f -> f.example() != null).toList();
+        for (Family p : families) {
+            for (Family q : families) {
                 try {
-                    if (ParametricDivergences.klDivergence(p.getValue(), q.getValue()) != null) {
-                        pairs.add(new ClosedFormPair(p.getKey(), q.getKey(),
-                                ParametricDivergences.registeredInTorch(p.getKey(), q.getKey())));
+                    if (ParametricDivergences.klDivergence(p.example().get(), q.example().get()) != null) {
+                        pairs.add(new ClosedFormPair(p.name(), q.name(),
+                                ParametricDivergences.registeredInTorch(p.name(), q.name())));
                     }
                 } catch (IncompatibleDistributionsException e) {
                     // different sample spaces: no pair
