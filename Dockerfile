@@ -18,8 +18,7 @@ ARG VERSION=0.1.0-SNAPSHOT
 LABEL org.opencontainers.image.title="divergence-service" \
       org.opencontainers.image.description="KL divergence and related divergences between probability distributions over HTTP" \
       org.opencontainers.image.version="${VERSION}" \
-      org.opencontainers.image.licenses="Apache-2.0" \
-      org.opencontainers.image.source="https://example.invalid/divergence-service"
+      org.opencontainers.image.licenses="Apache-2.0"
 WORKDIR /app
 COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
