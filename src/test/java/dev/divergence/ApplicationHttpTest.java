@@ -135,20 +135,15 @@ class ApplicationHttpTest {
     }
 
     @Test
-    void aMissingClosedFormAndAnOverBudgetMonteCarloAreRefusedBeforeAnyComputationIsAdmitted() {
-        String mixture = "{\"family\": \"MixtureSameFamily\", \"params\": {\"mixture_distribution\": {\"family\": "
-                + "\"Categorical\", \"params\": {\"probs\": [0.3, 0.7]}}, \"component_distribution\": {\"family\": "
-                + "\"Normal\", \"params\": {\"loc\": [0.5, 2], \"scale\": [0.5, 1]}}}}";
+    void anOverBudgetMonteCarloIsRefusedBeforeAnyComputationIsAdmitted() {
         String gamma = "{\"family\": \"Gamma\", \"params\": {\"concentration\": 3, \"rate\": 2}}";
+        String normal = "{\"family\": \"Normal\", \"params\": {\"loc\": 0, \"scale\": 1}}";
         long before = computations("parametric");
-        HttpResponse<String> closed = http().post("/v1/divergences/parametric",
-                "{\"p\": " + gamma + ", \"q\": " + mixture + ", \"method\": \"closedForm\"}");
-        assertThat(closed.statusCode()).isEqualTo(422);
-        assertThat(closed.body()).contains("no-closed-form");
-        HttpResponse<String> budget = http().post("/v1/divergences/parametric",
-                "{\"p\": " + gamma + ", \"q\": " + mixture + ", \"monteCarlo\": {\"samples\": 30000000}}");
+        HttpResponse<String> budget = http().post("/v1/divergences/parametric", "{\"p\": " + gamma + ", \"q\": "
+                + normal + ", \"method\": \"monteCarlo\", \"monteCarlo\": {\"samples\": 30000000}}");
         assertThat(budget.statusCode()).isEqualTo(413);
-        assertThat(computations("parametric")).as("computations run for refused requests").isEqualTo(before);
+        assertThat(budget.body()).contains("limit-exceeded", "/monteCarlo/samples");
+        assertThat(computations("parametric")).as("computations run for the refused request").isEqualTo(before);
     }
 
     private long computations(String endpoint) {

@@ -131,16 +131,11 @@ public class DiscreteDivergenceService {
                 continue;
             }
             ResolvedOptions own = resolved;
-            if (pair.base() != null) {
-                // a pair's own base overrides the batch's
-                try {
-                    LogBase b = LogBase.of(pair.base());
-                    own = new ResolvedOptions(resolved.inputType(), resolved.normalize(), b, resolved.smoothing(),
-                            resolved.metrics(), resolved.renyiOrders(), resolved.pointwise());
-                } catch (IllegalArgumentException e) {
-                    violations.add(RequestProblem.INVALID_OPTION, "/pairs/" + i + "/base", "must be \"e\" or a "
-                            + "number > 0 and != 1, was " + Violations.format(pair.base()));
-                }
+            // a pair's own base overrides the batch's
+            LogBase b = pair.base() == null ? null : violations.logBase(pair.base(), "/pairs/" + i + "/base");
+            if (b != null) {
+                own = new ResolvedOptions(resolved.inputType(), resolved.normalize(), b, resolved.smoothing(),
+                        resolved.metrics(), resolved.renyiOrders(), resolved.pointwise());
             }
             DistributionPreparer.PreparedPair pp = preparer.prepare(pair.p(), pair.q(), own, "/pairs/" + i,
                     violations, w);
@@ -225,15 +220,7 @@ public class DiscreteDivergenceService {
 
     private ResolvedOptions resolve(DiscreteOptions options, Violations violations) {
         InputType inputType = options.inputType() == null ? InputType.PROBABILITIES : options.inputType();
-        LogBase base = LogBase.NATS;
-        if (options.base() != null) {
-            try {
-                base = LogBase.of(options.base());
-            } catch (IllegalArgumentException e) {
-                violations.add(RequestProblem.INVALID_OPTION, "/base",
-                        "must be \"e\" or a number > 0 and != 1, was " + Violations.format(options.base()));
-            }
-        }
+        LogBase base = violations.logBase(options.base(), "/base");
         ResolvedOptions.Smoothing smoothing = resolveSmoothing(options.smoothing(), inputType, violations);
         Set<Metric> metrics = Metric.all();
         if (options.metrics() != null) {

@@ -1,6 +1,7 @@
 package dev.divergence.discrete;
 
 import dev.divergence.compute.LogBase;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -9,6 +10,11 @@ import java.util.Set;
  */
 public record ResolvedOptions(InputType inputType, boolean normalize, LogBase base, Smoothing smoothing,
         Set<Metric> metrics, double[] renyiOrders, boolean pointwise) {
+
+    /** @return the same options with the metric kl only (a bootstrap's statistic) */
+    public ResolvedOptions klOnly() {
+        return new ResolvedOptions(inputType, normalize, base, smoothing, EnumSet.of(Metric.KL), renyiOrders, false);
+    }
 
     /** Validated smoothing: method with its single parameter (0 for none). */
     record Smoothing(SmoothingMethod method, double parameter) {

@@ -60,15 +60,7 @@ public class ParametricService {
     public ParametricResult evaluate(DistributionSpec p, DistributionSpec q, Double base, Method method,
             Integer samples, Long seed) {
         Violations violations = new Violations(limits.maxViolations());
-        LogBase logBase = LogBase.NATS;
-        if (base != null) {
-            try {
-                logBase = LogBase.of(base);
-            } catch (IllegalArgumentException e) {
-                violations.add(RequestProblem.INVALID_OPTION, "/base",
-                        "must be \"e\" or a number > 0 and != 1, was " + Violations.format(base));
-            }
-        }
+        LogBase logBase = violations.logBase(base, "/base");
         Method m = method == null ? Method.AUTO : method;
         int n = samples == null ? DEFAULT_SAMPLES : samples;
         if (!(n >= 2)) {
@@ -100,14 +92,11 @@ public class ParametricService {
                     + "; KL(p ‖ q) is defined only between distributions of the same sample space");
             violations.throwIfAny();
         }
-        // decided before admission: a closed form that is missing, and the Monte Carlo budget (the first element's
-        // pair tells; a later element without a closed form, which the families' data can cause, is caught inside)
-        if (m != Method.MONTE_CARLO && ParametricDivergences.klDivergence(ep[0], eq[0]) == null) {
-            if (m == Method.CLOSED_FORM) {
-                noClosedForm(ep[0], eq[0], violations);
-            }
-            checkMonteCarloBudget(ep, n, size, violations);
-        } else if (m == Method.MONTE_CARLO) {
+        if (m == Method.MONTE_CARLO) {
+            // known before any work, so decided before admission. auto and closedForm learn whether a pair has a
+            // closed form only by evaluating it, which can be costly (a finite sum against a mixture), so that
+            // check, and the budget of an auto that falls back to Monte Carlo, run inside the gate, under the
+            // deadline, on the first element before any other
             checkMonteCarloBudget(ep, n, size, violations);
         }
         meters.recordInputSize("parametric", size);

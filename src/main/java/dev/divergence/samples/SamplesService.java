@@ -5,7 +5,6 @@ import dev.divergence.config.LimitProperties;
 import dev.divergence.discrete.DiscreteDivergenceService;
 import dev.divergence.discrete.DiscreteOptions;
 import dev.divergence.discrete.InputType;
-import dev.divergence.discrete.Metric;
 import dev.divergence.discrete.ResolvedOptions;
 import dev.divergence.discrete.SmoothingMethod;
 import dev.divergence.runtime.ComputeGate;
@@ -67,15 +66,7 @@ public class SamplesService {
     public SamplesResult evaluate(SampleInput p, SampleInput q, SamplesOptions options) {
         Violations violations = new Violations(limits.maxViolations());
         Estimator requested = options.estimator() == null ? Estimator.AUTO : options.estimator();
-        LogBase base = LogBase.NATS;
-        if (options.base() != null) {
-            try {
-                base = LogBase.of(options.base());
-            } catch (IllegalArgumentException e) {
-                violations.add(RequestProblem.INVALID_OPTION, "/base",
-                        "must be \"e\" or a number > 0 and != 1, was " + Violations.format(options.base()));
-            }
-        }
+        LogBase base = violations.logBase(options.base(), "/base");
         checks.check(p, "/p", violations, false);
         checks.check(q, "/q", violations, p instanceof SampleInput.Labels);
         violations.throwIfAny();
@@ -140,8 +131,7 @@ public class SamplesService {
             // the discrete bundle of the counted or binned frequencies: its options checked once, here
             ResolvedOptions bundle = discrete.resolve(new DiscreteOptions(InputType.COUNTS, null, options.base(),
                     options.smoothing(), options.metrics(), null, null));
-            ResolvedOptions klOnly = discrete.resolve(new DiscreteOptions(InputType.COUNTS, null, options.base(),
-                    options.smoothing(), List.of(Metric.KL), null, null));
+            ResolvedOptions klOnly = bundle.klOnly();
             boolean additive = options.smoothing() != null && options.smoothing().method() == SmoothingMethod.ADDITIVE;
             return gate.run("samples", () -> estimator == Estimator.COUNTING
                     ? counting.estimate(p, q, bundle, klOnly, additive, plan, warnings)

@@ -1,5 +1,6 @@
 package dev.divergence.validation;
 
+import dev.divergence.compute.LogBase;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,6 +48,25 @@ public final class Violations {
             detail = list.get(0).pointer() + ": " + detail;
         }
         throw new InvalidRequestException(first, detail, list);
+    }
+
+    /**
+     * The logarithm base of a request: e (nats) when absent.
+     *
+     * @param base the base as written, or null
+     * @param pointer where it is in the request
+     * @return the base, or null after adding an {@code invalid-option} violation at {@code pointer}
+     */
+    public LogBase logBase(Double base, String pointer) {
+        if (base == null) {
+            return LogBase.NATS;
+        }
+        try {
+            return LogBase.of(base);
+        } catch (IllegalArgumentException e) {
+            add(RequestProblem.INVALID_OPTION, pointer, "must be \"e\" or a number > 0 and != 1, was " + format(base));
+            return null;
+        }
     }
 
     /** @return {@code x} as a request would write it: {@code NaN}, {@code Infinity}, {@code -Infinity} or its digits */
