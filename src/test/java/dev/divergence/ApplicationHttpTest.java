@@ -135,15 +135,26 @@ class ApplicationHttpTest {
     }
 
     @Test
-    void anOverBudgetMonteCarloIsRefusedBeforeAnyComputationIsAdmitted() {
+    void aMissingClosedFormAndAnOverBudgetMonteCarloAreRefusedBeforeAnyComputationIsAdmitted() {
+        String mixture = "{\"family\": \"MixtureSameFamily\", \"params\": {\"mixture_distribution\": {\"family\": "
+                + "\"Categorical\", \"params\": {\"probs\": [0.3, 0.7]}}, \"component_distribution\": {\"family\": "
+                + "\"Normal\", \"params\": {\"loc\": [0.5, 2], \"scale\": [0.5, 1]}}}}";
         String gamma = "{\"family\": \"Gamma\", \"params\": {\"concentration\": 3, \"rate\": 2}}";
         String normal = "{\"family\": \"Normal\", \"params\": {\"loc\": 0, \"scale\": 1}}";
         long before = computations("parametric");
-        HttpResponse<String> budget = http().post("/v1/divergences/parametric", "{\"p\": " + gamma + ", \"q\": "
+        HttpResponse<String> closed = http().post("/v1/divergences/parametric",
+                "{\"p\": " + gamma + ", \"q\": " + mixture + ", \"method\": \"closedForm\"}");
+        assertThat(closed.statusCode()).isEqualTo(422);
+        assertThat(closed.body()).contains("no-closed-form");
+        // auto falls back to Monte Carlo for a pair without a closed form: its budget is known at once
+        HttpResponse<String> auto = http().post("/v1/divergences/parametric",
+                "{\"p\": " + gamma + ", \"q\": " + mixture + ", \"monteCarlo\": {\"samples\": 30000000}}");
+        assertThat(auto.statusCode()).isEqualTo(413);
+        HttpResponse<String> explicit = http().post("/v1/divergences/parametric", "{\"p\": " + gamma + ", \"q\": "
                 + normal + ", \"method\": \"monteCarlo\", \"monteCarlo\": {\"samples\": 30000000}}");
-        assertThat(budget.statusCode()).isEqualTo(413);
-        assertThat(budget.body()).contains("limit-exceeded", "/monteCarlo/samples");
-        assertThat(computations("parametric")).as("computations run for the refused request").isEqualTo(before);
+        assertThat(explicit.statusCode()).isEqualTo(413);
+        assertThat(explicit.body()).contains("limit-exceeded", "/monteCarlo/samples");
+        assertThat(computations("parametric")).as("computations run for the refused requests").isEqualTo(before);
     }
 
     private long computations(String endpoint) {

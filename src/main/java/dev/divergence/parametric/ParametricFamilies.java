@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -259,6 +260,22 @@ public final class ParametricFamilies {
         }
         pairs.add(new ClosedFormPair("Independent", "Independent", true));
         return List.copyOf(pairs);
+    }
+
+    /**
+     * @param p a family name of P
+     * @param q a family name of Q
+     * @return false when KL(P ‖ Q) has no closed form for any parameters of these families (the pair is not among
+     *         {@link #closedFormPairs}); true when it has one, unless the parameters make it undefined
+     */
+    static boolean mayHaveClosedForm(String p, String q) {
+        return ClosedFormPairs.KEYS.contains(p + "\n" + q);
+    }
+
+    /** The closed-form pairs as "p\nq" keys, found once. */
+    private static final class ClosedFormPairs {
+        static final Set<String> KEYS = closedFormPairs().stream().map(c -> c.p() + "\n" + c.q())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private static Bernoulli bernoulli(Element e) {

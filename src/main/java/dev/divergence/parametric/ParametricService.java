@@ -92,11 +92,15 @@ public class ParametricService {
                     + "; KL(p ‖ q) is defined only between distributions of the same sample space");
             violations.throwIfAny();
         }
-        if (m == Method.MONTE_CARLO) {
-            // known before any work, so decided before admission. auto and closedForm learn whether a pair has a
-            // closed form only by evaluating it, which can be costly (a finite sum against a mixture), so that
-            // check, and the budget of an auto that falls back to Monte Carlo, run inside the gate, under the
-            // deadline, on the first element before any other
+        // decided before admission, from the family table alone (nothing is evaluated): a pair without any closed
+        // form is refused for closedForm and budgeted as Monte Carlo for auto; a pair with one is evaluated inside
+        // the gate, under the deadline (a finite sum against a mixture can be long), where the parameters may still
+        // leave it undefined and fall back
+        boolean closedFormPossible = ParametricFamilies.mayHaveClosedForm(rp.family.name(), rq.family.name());
+        if (m == Method.CLOSED_FORM && !closedFormPossible) {
+            noClosedForm(ep[0], eq[0], violations);
+        }
+        if (m == Method.MONTE_CARLO || m == Method.AUTO && !closedFormPossible) {
             checkMonteCarloBudget(ep, n, size, violations);
         }
         meters.recordInputSize("parametric", size);
