@@ -38,6 +38,16 @@ public final class Cancellation {
         }
     }
 
+    /**
+     * @return the time left before the current thread's deadline, in nanoseconds (negative once it has passed),
+     *         or {@link Long#MAX_VALUE} without a deadline: hand it to {@link #withDeadline} on another thread to
+     *         run part of the computation under the same deadline
+     */
+    public static long remainingNanos() {
+        long[] deadline = DEADLINE.get();
+        return deadline == null ? Long.MAX_VALUE : deadline[0] - System.nanoTime();
+    }
+
     /** @throws ComputationCancelledException if the current thread's deadline has passed */
     public static void checkpoint() {
         long[] deadline = DEADLINE.get();

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
  * <li>{@code divergence.computation} (timer; endpoint): time spent in the computation itself</li>
  * <li>{@code divergence.input.size} (summary, elements; endpoint): entries per distribution, summed over a batch</li>
  * <li>{@code divergence.rejections} (counter; endpoint, type): rejected requests by problem type</li>
+ * <li>{@code divergence.drift.columns} (counter; outcome = tested | drifted | skipped): columns of drift requests</li>
+ * <li>{@code divergence.drift.drifted.columns} (summary, columns): drifted columns per drift request</li>
  * </ul>
  */
 @Component
@@ -59,5 +61,26 @@ public class ServiceMeters {
         counters.computeIfAbsent("rejections|" + endpoint + "|" + problemType, k -> Counter
                 .builder("divergence.rejections").description("Rejected requests by problem type")
                 .tag("endpoint", endpoint).tag("type", problemType).register(registry)).increment();
+    }
+
+    /**
+     * Records one drift request's columns.
+     *
+     * @param tested columns tested
+     * @param drifted columns that drifted
+     * @param skipped columns that could not be tested
+     */
+    public void recordDrift(int tested, int drifted, int skipped) {
+        driftColumns("tested").increment(tested);
+        driftColumns("drifted").increment(drifted);
+        driftColumns("skipped").increment(skipped);
+        sizes.computeIfAbsent("drift|drifted", k -> DistributionSummary.builder("divergence.drift.drifted.columns")
+                .description("Drifted columns per drift request").baseUnit("columns").register(registry))
+                .record(drifted);
+    }
+
+    private Counter driftColumns(String outcome) {
+        return counters.computeIfAbsent("drift|" + outcome, k -> Counter.builder("divergence.drift.columns")
+                .description("Columns of drift requests by outcome").tag("outcome", outcome).register(registry));
     }
 }

@@ -17,6 +17,7 @@ final class Endpoints {
             case "/v1/divergences/parametric" -> "parametric";
             case "/v1/divergences/samples" -> "samples";
             case "/v1/capabilities" -> "capabilities";
+            case "/v1/drift" -> "drift";
             default -> "other";
         };
     }

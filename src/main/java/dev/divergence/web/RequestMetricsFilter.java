@@ -1,5 +1,6 @@
 package dev.divergence.web;
 
+import dev.divergence.config.DriftProperties;
 import dev.divergence.config.LimitProperties;
 import dev.divergence.runtime.ServiceMeters;
 import dev.divergence.validation.Violation;
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Counts every {@code /v1} request by endpoint and outcome, and refuses a body whose declared
- * {@code Content-Length} exceeds the configured limit with 413 before a byte of it is read.
+ * {@code Content-Length} exceeds the configured limit ({@code divergence.drift.max-request-bytes} for
+ * {@code /v1/drift}, {@code divergence.limits.max-request-bytes} elsewhere) with 413 before a byte of it is read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -27,9 +29,12 @@ class RequestMetricsFilter extends OncePerRequestFilter {
     private final long maxRequestBytes;
     private final JsonMapper mapper;
 
-    RequestMetricsFilter(ServiceMeters meters, LimitProperties limits, JsonMapper mapper) {
+    private final long maxDriftRequestBytes;
+
+    RequestMetricsFilter(ServiceMeters meters, LimitProperties limits, DriftProperties drift, JsonMapper mapper) {
         this.meters = meters;
         this.maxRequestBytes = limits.maxRequestBytes();
+        this.maxDriftRequestBytes = drift.maxRequestBytes();
         this.mapper = mapper;
     }
 
@@ -49,8 +54,9 @@ class RequestMetricsFilter extends OncePerRequestFilter {
         String endpoint = Endpoints.of(request.getRequestURI());
         try {
             long length = request.getContentLengthLong();
-            if (length > maxRequestBytes) {
-                String detail = payloadTooLargeDetail(length, maxRequestBytes);
+            long limit = endpoint.equals("drift") ? maxDriftRequestBytes : maxRequestBytes;
+            if (length > limit) {
+                String detail = payloadTooLargeDetail(length, limit);
                 meters.countRejection(endpoint, ProblemType.PAYLOAD_TOO_LARGE.slug());
                 response.setStatus(ProblemType.PAYLOAD_TOO_LARGE.status().value());
                 response.setContentType("application/problem+json");

@@ -1,0 +1,273 @@
+package dev.divergence.drift;
+
+import dev.divergence.compute.drift.Binning;
+import java.util.Arrays;
+
+/**
+ * One column of both windows as its test sees it: missing values and ±∞ dropped (Evidently's
+ * {@code replace([-inf, inf], nan).dropna()}), numbers sorted, labels counted per category of the two windows'
+ * union. A numerical view exists when both windows hold numbers; a categorical view always (numbers are then
+ * categories by value, in numeric order).
+ */
+final class ColumnData {
+
+    /** The label of the category that stands for missing values under {@code missingValues: category}. */
+    static final String MISSING_LABEL = "(missing)";
+
+    private final double[] reference;
+    private final double[] current;
+    private final double[] referenceRows;
+    private final double[] currentRows;
+    private Categories categories;
+
+    private ColumnData(double[] referenceRows, double[] currentRows, Categories categories) {
+        this.referenceRows = referenceRows;
+        this.currentRows = currentRows;
+        if (referenceRows != null) {
+            reference = referenceRows.clone();
+            current = currentRows.clone();
+            Arrays.sort(reference);
+            Arrays.sort(current);
+        } else {
+            reference = null;
+            current = null;
+        }
+        this.categories = categories;
+    }
+
+    /**
+     * @param ref the reference column
+     * @param cur the current column
+     * @return the column's data (numbers when both windows hold numbers, otherwise labels)
+     */
+    static ColumnData of(RawColumn ref, RawColumn cur) {
+        if (!ref.isLabels() && !cur.isLabels()) {
+            return new ColumnData(finite(ref.numbers()), finite(cur.numbers()), null);
+        }
+        return new ColumnData(null, null, Categories.ofLabels(ref, cur));
+    }
+
+    /** The finite values in row order, −0 as 0 (so that equal values are one category). */
+    private static double[] finite(double[] values) {
+        int n = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                n++;
+            }
+        }
+        double[] finite = new double[n];
+        int i = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                finite[i++] = v + 0.0;
+            }
+        }
+        return finite;
+    }
+
+    /** @return whether both windows hold numbers */
+    boolean numeric() {
+        return reference != null;
+    }
+
+    /** @return the reference's finite values, ascending */
+    double[] reference() {
+        return reference;
+    }
+
+    /** @return the current window's finite values, ascending */
+    double[] current() {
+        return current;
+    }
+
+    /** @return values left in the reference */
+    int referenceSize() {
+        return numeric() ? reference.length : (int) sum(categories().reference);
+    }
+
+    /** @return values left in the current window */
+    int currentSize() {
+        return numeric() ? current.length : (int) sum(categories().current);
+    }
+
+    /** @return the categorical view (for numbers: one category per distinct value) */
+    Categories categories() {
+        if (categories == null) {
+            categories = Categories.ofNumbers(reference, current, referenceRows, currentRows);
+        }
+        return categories;
+    }
+
+    /**
+     * The view with missing values as one more category (for {@code missingValues: category}).
+     *
+     * @param referenceMissing the reference's missing entries
+     * @param currentMissing the current window's missing entries
+     */
+    void addMissingCategory(int referenceMissing, int currentMissing) {
+        if (referenceMissing + currentMissing > 0) {
+            categories = categories().withExtra(MISSING_LABEL, referenceMissing, currentMissing);
+        }
+    }
+
+    /** @return distinct values of the reference */
+    int referenceDistinct() {
+        return numeric() ? Binning.distinct(reference) : nonzero(categories().reference);
+    }
+
+    /** @return distinct values of the current window */
+    int currentDistinct() {
+        return numeric() ? Binning.distinct(current) : nonzero(categories().current);
+    }
+
+    /** @return distinct values of both windows together */
+    int unique() {
+        return categories != null || !numeric() ? categories().labels.length
+                : Binning.distinct(reference) + Binning.distinct(current) - common(reference, current);
+    }
+
+    private static int common(double[] a, double[] b) {
+        int i = 0;
+        int j = 0;
+        int common = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                common++;
+                double v = a[i];
+                while (i < a.length && a[i] == v) {
+                    i++;
+                }
+                while (j < b.length && b[j] == v) {
+                    j++;
+                }
+            }
+        }
+        return common;
+    }
+
+    static long sum(long[] counts) {
+        long s = 0;
+        for (long c : counts) {
+            s += c;
+        }
+        return s;
+    }
+
+    private static int nonzero(long[] counts) {
+        int n = 0;
+        for (long c : counts) {
+            if (c > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Counts per category of the two windows' union.
+     *
+     * @param labels the categories' names
+     * @param reference the reference's count of each
+     * @param current the current window's count of each
+     * @param first the index of the category that sorts first (numbers numerically, labels as strings)
+     * @param referenceCodes each reference value's category, in row order
+     * @param currentCodes each current value's category, in row order
+     */
+    record Categories(String[] labels, long[] reference, long[] current, int first, int[] referenceCodes,
+            int[] currentCodes) {
+
+        static Categories ofLabels(RawColumn ref, RawColumn cur) {
+            String[] refLabels = ref.isLabels() ? ref.labels() : numberLabels(ref.numbers());
+            int[] refCodes = ref.isLabels() ? ref.codes() : numberCodes(ref.numbers());
+            String[] curLabels = cur.isLabels() ? cur.labels() : numberLabels(cur.numbers());
+            int[] curCodes = cur.isLabels() ? cur.codes() : numberCodes(cur.numbers());
+            java.util.Map<String, Integer> union = new java.util.LinkedHashMap<>();
+            int[] refMap = new int[refLabels.length];
+            for (int i = 0; i < refLabels.length; i++) {
+                refMap[i] = union.computeIfAbsent(refLabels[i], k -> union.size());
+            }
+            int[] curMap = new int[curLabels.length];
+            for (int i = 0; i < curLabels.length; i++) {
+                curMap[i] = union.computeIfAbsent(curLabels[i], k -> union.size());
+            }
+            String[] labels = union.keySet().toArray(new String[0]);
+            long[] r = new long[labels.length];
+            long[] c = new long[labels.length];
+            int[] rc = new int[refCodes.length];
+            int[] cc = new int[curCodes.length];
+            for (int i = 0; i < refCodes.length; i++) {
+                rc[i] = refMap[refCodes[i]];
+                r[rc[i]]++;
+            }
+            for (int i = 0; i < curCodes.length; i++) {
+                cc[i] = curMap[curCodes[i]];
+                c[cc[i]]++;
+            }
+            int first = 0;
+            for (int i = 1; i < labels.length; i++) {
+                if (labels[i].compareTo(labels[first]) < 0) {
+                    first = i;
+                }
+            }
+            return new Categories(labels, r, c, first, rc, cc);
+        }
+
+        /** Numbers in a label column: their finite values as text (±∞ is dropped, as missing). */
+        private static String[] numberLabels(double[] numbers) {
+            return Arrays.stream(numbers).filter(Double::isFinite).distinct().mapToObj(Categories::text)
+                    .distinct().toArray(String[]::new);
+        }
+
+        private static int[] numberCodes(double[] numbers) {
+            String[] labels = numberLabels(numbers);
+            java.util.Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < labels.length; i++) {
+                index.put(labels[i], i);
+            }
+            return Arrays.stream(numbers).filter(Double::isFinite).mapToInt(v -> index.get(text(v))).toArray();
+        }
+
+        static Categories ofNumbers(double[] reference, double[] current, double[] referenceRows,
+                double[] currentRows) {
+            Binning.ValueCounts vc = Binning.valueCounts(reference, current);
+            double[] values = vc.values();
+            String[] labels = new String[values.length];
+            for (int i = 0; i < values.length; i++) {
+                labels[i] = text(values[i]);
+            }
+            return new Categories(labels, vc.reference(), vc.current(), 0, codes(referenceRows, values),
+                    codes(currentRows, values));
+        }
+
+        private static int[] codes(double[] rows, double[] values) {
+            int[] codes = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                codes[i] = Arrays.binarySearch(values, rows[i]);
+            }
+            return codes;
+        }
+
+        Categories withExtra(String label, int referenceCount, int currentCount) {
+            int k = labels.length;
+            String[] l = Arrays.copyOf(labels, k + 1);
+            l[k] = label;
+            long[] r = Arrays.copyOf(reference, k + 1);
+            r[k] = referenceCount;
+            long[] c = Arrays.copyOf(current, k + 1);
+            c[k] = currentCount;
+            int[] rc = Arrays.copyOf(referenceCodes, referenceCodes.length + referenceCount);
+            Arrays.fill(rc, referenceCodes.length, rc.length, k);
+            int[] cc = Arrays.copyOf(currentCodes, currentCodes.length + currentCount);
+            Arrays.fill(cc, currentCodes.length, cc.length, k);
+            return new Categories(l, r, c, first, rc, cc);
+        }
+
+        static String text(double v) {
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.divergence.drift;
+
+import dev.divergence.config.DriftProperties;
+import dev.divergence.validation.InvalidRequestException;
+import dev.divergence.validation.RequestProblem;
+import dev.divergence.validation.Violation;
+import dev.divergence.web.InvalidJsonValueException;
+import dev.divergence.web.json.DoubleArrayBuilder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+
+/**
+ * Streams a window {@code {column: [values]}} into primitive columns: numbers into a {@code double[]} (noting
+ * whether every one was an integer literal), strings and booleans into integer codes over a dictionary of distinct
+ * labels, {@code null} and {@code "NaN"} counted as missing, {@code "Infinity"}/{@code "-Infinity"} as ±∞. The
+ * limits on columns, values per column and values per window are checked as the values arrive, so an oversized
+ * window is refused before it is held in memory.
+ */
+final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
+
+    private final DriftProperties limits;
+
+    DataWindowDeserializer(DriftProperties limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public DataWindow deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw InvalidJsonValueException.of(p, DataWindow.class,
+                    "must be an object of columns, {\"column\": [values, ...]}");
+        }
+        LinkedHashMap<String, RawColumn> columns = new LinkedHashMap<>();
+        long cells = 0;
+        String name;
+        while ((name = p.nextName()) != null) {
+            if (columns.size() == limits.maxColumns()) {
+                throw limit(p, "has more than " + limits.maxColumns() + " columns (divergence.drift.max-columns)");
+            }
+            p.nextToken();
+            RawColumn column;
+            try {
+                column = readColumn(p, limits.maxCells() - cells);
+            } catch (JacksonException e) {
+                throw JacksonException.wrapWithPath(e, columns, name);
+            }
+            cells += column.rows();
+            columns.put(name, column);
+        }
+        return new DataWindow(columns);
+    }
+
+    private RawColumn readColumn(JsonParser p, long cellsLeft) {
+        if (p.currentToken() == JsonToken.START_OBJECT) {
+            throw InvalidJsonValueException.of(p, RawColumn.class, "summaries (histogram, categories, kll) are not "
+                    + "accepted by this version; send the column's values as an array");
+        }
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw InvalidJsonValueException.of(p, RawColumn.class,
+                    "must be an array of values (numbers, strings, booleans or null)");
+        }
+        Reader reader = new Reader();
+        JsonToken token;
+        int rows = 0;
+        long rowLimit = Math.min(limits.maxRows(), cellsLeft);
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (rows == rowLimit) {
+                throw limit(p, rows == limits.maxRows()
+                        ? "has more than " + limits.maxRows() + " values (divergence.drift.max-rows)"
+                        : "brings the window over " + limits.maxCells() + " values (divergence.drift.max-cells)");
+            }
+            try {
+                reader.read(p, token);
+            } catch (JacksonException e) {
+                throw JacksonException.wrapWithPath(e, reader, rows);
+            }
+            rows++;
+        }
+        return reader.finish(rows);
+    }
+
+    private static InvalidRequestException limit(JsonParser p, String detail) {
+        String pointer = p.streamReadContext().pathAsPointer().toString();
+        return new InvalidRequestException(RequestProblem.LIMIT_EXCEEDED, pointer + " " + detail,
+                List.of(new Violation(pointer, detail, RequestProblem.LIMIT_EXCEEDED)));
+    }
+
+    /** One column's values as they arrive. */
+    private static final class Reader {
+
+        private final DoubleArrayBuilder numbers = new DoubleArrayBuilder();
+        private int[] codes = new int[16];
+        private int labelCount;
+        private final Map<String, Integer> dictionary = new HashMap<>();
+        private final List<String> labels = new ArrayList<>();
+        private int missing;
+        private boolean integerLiterals = true;
+        private boolean strings;
+
+        void read(JsonParser p, JsonToken token) {
+            switch (token) {
+                case VALUE_NUMBER_INT -> numbers.add(p.getDoubleValue());
+                case VALUE_NUMBER_FLOAT -> {
+                    integerLiterals = false;
+                    numbers.add(p.getDoubleValue());
+                }
+                case VALUE_NULL -> missing++;
+                case VALUE_TRUE -> label("true");
+                case VALUE_FALSE -> label("false");
+                case VALUE_STRING -> string(p.getString());
+                default -> throw InvalidJsonValueException.of(p, RawColumn.class,
+                        "must be a number, a string, a boolean or null");
+            }
+        }
+
+        private void string(String s) {
+            switch (s) {
+                case "NaN" -> missing++;
+                case "Infinity", "+Infinity" -> {
+                    integerLiterals = false;
+                    numbers.add(Double.POSITIVE_INFINITY);
+                }
+                case "-Infinity" -> {
+                    integerLiterals = false;
+                    numbers.add(Double.NEGATIVE_INFINITY);
+                }
+                default -> {
+                    strings = true;
+                    label(s);
+                }
+            }
+        }
+
+        private void label(String s) {
+            Integer code = dictionary.get(s);
+            if (code == null) {
+                code = labels.size();
+                dictionary.put(s, code);
+                labels.add(s);
+            }
+            if (labelCount == codes.length) {
+                codes = Arrays.copyOf(codes, codes.length * 2);
+            }
+            codes[labelCount++] = code;
+        }
+
+        RawColumn finish(int rows) {
+            double[] values = numbers.toArray();
+            if (labelCount > 0 && values.length > 0) {
+                // a column mixing labels and numbers is categorical: its numbers become labels too
+                for (double v : values) {
+                    label(text(v));
+                }
+                values = new double[0];
+            }
+            return new RawColumn(rows, missing, values, integerLiterals && missing == 0 && labelCount == 0,
+                    Arrays.copyOf(codes, labelCount), labels.toArray(new String[0]), labelCount > 0 && !strings);
+        }
+
+        private static String text(double v) {
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        }
+    }
+}
