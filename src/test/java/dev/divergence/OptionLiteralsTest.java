@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.divergence.discrete.InputType;
 import dev.divergence.discrete.Metric;
 import dev.divergence.discrete.SmoothingMethod;
+import dev.divergence.drift.ColumnType;
+import dev.divergence.drift.Correction;
+import dev.divergence.drift.DriftMethod;
+import dev.divergence.drift.MissingValues;
 import dev.divergence.kldiv.Reduction;
 import dev.divergence.parametric.Method;
 import dev.divergence.samples.BinStrategy;
@@ -30,7 +34,8 @@ import org.junit.jupiter.api.Test;
 class OptionLiteralsTest {
 
     private static final List<Class<? extends OptionValue>> OPTIONS = List.of(InputType.class, Metric.class,
-            SmoothingMethod.class, Reduction.class, Method.class, Estimator.class, BinStrategy.class);
+            SmoothingMethod.class, Reduction.class, Method.class, Estimator.class, BinStrategy.class,
+            DriftMethod.class, ColumnType.class, MissingValues.class, Correction.class);
     /** The parametric family table and its checker name torch's parameters, among them {@code logits}. */
     private static final List<String> PARAMETER_TABLES = List.of("ParametricFamilies.java", "SpecResolver.java");
 

@@ -34,12 +34,12 @@ record DiscreteRequest(
     }
 
     /** Schema only: an array of weights. */
-    @Schema(type = "array", description = "Weights by position", example = "[0.4, 0.6]")
+    @Schema(types = "array", description = "Weights by position", example = "[0.4, 0.6]")
     interface NumberArray {
     }
 
     /** Schema only: weights keyed by category. */
-    @Schema(type = "object", description = "Weights by category (aligned over the union of keys; a missing key is 0)",
+    @Schema(types = "object", description = "Weights by category (aligned over the union of keys; a missing key is 0)",
             example = "{\"red\": 10, \"blue\": 15}", additionalPropertiesSchema = Double.class)
     interface CategoryMap {
     }

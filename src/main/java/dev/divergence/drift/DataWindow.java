@@ -1,5 +1,6 @@
 package dev.divergence.drift;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +10,10 @@ import java.util.Map;
  *
  * @param columns the columns by name
  */
-public record DataWindow(LinkedHashMap<String, RawColumn> columns) {
+@Schema(types = "object", description = "A window in columnar form: {column: [values]}; values are numbers, strings "
+        + "or booleans, null or \"NaN\" is missing, \"Infinity\"/\"-Infinity\" are ±∞",
+        additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+public record DataWindow(@Schema(hidden = true) LinkedHashMap<String, RawColumn> columns) {
 
     /** @return the number of values in all columns */
     public long cells() {

@@ -1,5 +1,7 @@
 package dev.divergence.drift;
 
+import dev.divergence.config.DriftProperties;
+import dev.divergence.runtime.Admission;
 import java.io.IOException;
 import org.springframework.resilience.annotation.ConcurrencyLimit;
 import org.springframework.stereotype.Component;
@@ -10,7 +12,24 @@ import org.springframework.stereotype.Component;
  * read, so the parsed windows in memory are bounded by that count times the window limits.
  */
 @Component
-class DriftAdmission {
+class DriftAdmission implements Admission {
+
+    private final int limit;
+
+    DriftAdmission(DriftProperties drift) {
+        this.limit = drift.concurrentRequests();
+    }
+
+    /** The detail of a 503 from this limit (also the OpenAPI document's example). */
+    static String detail(int limit, long retryAfterSeconds) {
+        return limit + " drift requests are already being read or computed (divergence.drift.concurrent-requests); "
+                + "retry after " + retryAfterSeconds + " s";
+    }
+
+    @Override
+    public String overloadedDetail(long retryAfterSeconds) {
+        return detail(limit, retryAfterSeconds);
+    }
 
     /** The bean name {@code @ConfigurationPropertiesScan} gives the drift properties. */
     static final String PROPERTIES = "divergence.drift-dev.divergence.config.DriftProperties";

@@ -112,12 +112,13 @@ public enum DriftMethod implements OptionValue {
                 return m;
             }
         }
-        return OptionValue.parse(DriftMethod.class, "drift method", name);
+        return OptionValue.parse(DriftMethod.class, "drift method", name, Arrays.asList(aliases()));
     }
 
-    /** @return Evidently's names, the aliases accepted besides the service's own */
+    /** @return Evidently's names where they differ from the service's: the aliases accepted besides them */
     public static String[] aliases() {
-        return Arrays.stream(values()).map(DriftMethod::evidentlyName).filter(n -> n != null).toArray(String[]::new);
+        return Arrays.stream(values()).filter(m -> m.evidentlyName != null && !m.evidentlyName.equals(m.jsonName))
+                .map(DriftMethod::evidentlyName).toArray(String[]::new);
     }
 
     /** How a score is compared with its threshold to call drift (each test's direction is Evidently's). */

@@ -28,10 +28,10 @@ import java.util.Map;
 public record DriftRequest(
         @Schema(description = "The reference window: {column: [values]}; values are numbers, strings or booleans, "
                 + "null or \"NaN\" is missing, \"Infinity\"/\"-Infinity\" are ±∞ (dropped before the test)",
-                requiredMode = Schema.RequiredMode.REQUIRED, type = "object",
+                requiredMode = Schema.RequiredMode.REQUIRED, types = "object",
                 example = "{\"age\": [31, 45, 27], \"plan\": [\"basic\", \"pro\", \"basic\"]}") DataWindow reference,
         @Schema(description = "The current window, in the same form", requiredMode = Schema.RequiredMode.REQUIRED,
-                type = "object", example = "{\"age\": [52, 61, 48], \"plan\": [\"pro\", \"pro\", null]}")
+                types = "object", example = "{\"age\": [52, 61, 48], \"plan\": [\"pro\", \"pro\", null]}")
         DataWindow current,
         @Schema(description = "The columns to test, in this order; default: every column present in both windows, "
                 + "in the current window's order") List<String> columns,

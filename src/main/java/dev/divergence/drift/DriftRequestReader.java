@@ -28,9 +28,9 @@ class DriftRequestReader {
 
     private final JsonMapper mapper;
 
-    DriftRequestReader(JsonFactory applicationFactory, ObjectProvider<JsonMapperBuilderCustomizer> customizers,
+    DriftRequestReader(JsonMapper applicationMapper, ObjectProvider<JsonMapperBuilderCustomizer> customizers,
             DriftProperties drift) {
-        StreamReadConstraints c = applicationFactory.streamReadConstraints();
+        StreamReadConstraints c = applicationMapper.tokenStreamFactory().streamReadConstraints();
         JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(c.getMaxNestingDepth()).maxNumberLength(c.getMaxNumberLength())
                 .maxStringLength(c.getMaxStringLength()).maxNameLength(c.getMaxNameLength())

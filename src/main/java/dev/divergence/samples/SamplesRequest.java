@@ -12,7 +12,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 @Schema(description = "KL(P ‖ Q) estimated from raw samples")
 record SamplesRequest(
         @Schema(description = "Sample of P: labels [\"red\", ...], numbers [0.1, ...] or d-dimensional points "
-                + "[[0.1, 2.0], ...]", requiredMode = Schema.RequiredMode.REQUIRED, type = "array",
+                + "[[0.1, 2.0], ...]", requiredMode = Schema.RequiredMode.REQUIRED, types = "array",
                 example = "[\"red\", \"blue\", \"blue\"]")
         @JsonDeserialize(using = SampleInputDeserializer.class) SampleInput p,
         @Schema(description = "Sample of Q, of the same kind as p; with labels also a probability map "

@@ -22,13 +22,31 @@ public interface OptionValue {
      * @throws UnknownOptionException if no constant has that name; its detail lists the allowed names
      */
     static <E extends Enum<E> & OptionValue> E parse(Class<E> type, String option, String name) {
+        return parse(type, option, name, List.of());
+    }
+
+    /**
+     * As {@link #parse(Class, String, String)}, for an option that also accepts other names (another tool's),
+     * which the caller has already tried: the detail lists them after the option's own names.
+     *
+     * @param type the option's enum
+     * @param option what the option is called in messages
+     * @param name the name a request gave
+     * @param aliases the other names accepted, for the detail
+     * @param <E> the enum
+     * @return the constant of that name
+     * @throws UnknownOptionException if no constant has that name
+     */
+    static <E extends Enum<E> & OptionValue> E parse(Class<E> type, String option, String name,
+            List<String> aliases) {
         for (E value : type.getEnumConstants()) {
             if (value.jsonName().equals(name)) {
                 return value;
             }
         }
         throw new UnknownOptionException("unknown " + option + " \"" + name + "\"; expected one of "
-                + String.join(", ", names(type)));
+                + String.join(", ", names(type)) + (aliases.isEmpty() ? ""
+                        : " (or one of the aliases " + String.join(", ", aliases) + ")"));
     }
 
     /** @return the names of every constant, in declaration order */

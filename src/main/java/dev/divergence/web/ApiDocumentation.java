@@ -1,5 +1,6 @@
 package dev.divergence.web;
 
+import dev.divergence.config.DriftProperties;
 import dev.divergence.config.LimitProperties;
 import dev.divergence.config.ResilienceProperties;
 import dev.divergence.config.SecurityProperties;
@@ -65,8 +66,11 @@ class ApiDocumentation implements OpenApiCustomizer {
     private final ResilienceProperties resilience;
     private final LimitProperties limits;
 
+    private final DriftProperties drift;
+
     ApiDocumentation(JsonMapper mapper, SecurityProperties security, ResilienceProperties resilience,
-            LimitProperties limits) {
+            LimitProperties limits, DriftProperties drift) {
+        this.drift = drift;
         this.mapper = mapper;
         this.security = security;
         this.resilience = resilience;
@@ -132,10 +136,12 @@ class ApiDocumentation implements OpenApiCustomizer {
             }
         }
         if (post) {
+            boolean driftPath = Endpoints.of(path).equals("drift");
+            long maxBytes = driftPath ? drift.maxRequestBytes() : limits.maxRequestBytes();
             addExample(operation, "413", "body-too-large", example("A Content-Length over "
-                    + "divergence.limits.max-request-bytes, refused before the body is read", problem(
-                    ProblemType.PAYLOAD_TOO_LARGE, RequestMetricsFilter.payloadTooLargeDetail(
-                            limits.maxRequestBytes() + 1, limits.maxRequestBytes()), "", path)));
+                    + (driftPath ? "divergence.drift.max-request-bytes" : "divergence.limits.max-request-bytes")
+                    + ", refused before the body is read", problem(ProblemType.PAYLOAD_TOO_LARGE,
+                    RequestMetricsFilter.payloadTooLargeDetail(maxBytes + 1, maxBytes), "", path)));
             addExample(operation, "503", "overloaded", example("Every compute slot is taken: retry after Retry-After",
                     problem(ProblemType.OVERLOADED, ProblemAdvice.overloadedDetail(resilience.admittedComputations(),
                             ProblemAdvice.retryAfterSeconds(resilience.retryAfter())), null, path)));

@@ -3,6 +3,7 @@ package dev.divergence.web;
 import dev.divergence.compute.Cancellation;
 import dev.divergence.config.LimitProperties;
 import dev.divergence.config.ResilienceProperties;
+import dev.divergence.runtime.Admission;
 import dev.divergence.runtime.ServiceMeters;
 import dev.divergence.validation.InvalidRequestException;
 import dev.divergence.validation.OptionValue;
@@ -59,8 +60,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         long seconds = retryAfterSeconds(resilience.retryAfter());
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return problem(ProblemType.OVERLOADED, overloadedDetail(resilience.admittedComputations(), seconds),
-                List.of(), request.getRequestURI(), headers);
+        String detail = e.getTarget() instanceof Admission admission ? admission.overloadedDetail(seconds)
+                : overloadedDetail(resilience.admittedComputations(), seconds);
+        return problem(ProblemType.OVERLOADED, detail, List.of(), request.getRequestURI(), headers);
     }
 
     @ExceptionHandler(Cancellation.ComputationCancelledException.class)

@@ -2,10 +2,12 @@ package dev.divergence.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.divergence.config.DriftProperties;
 import dev.divergence.config.JacksonConfig;
 import dev.divergence.config.LimitProperties;
 import dev.divergence.config.ResilienceProperties;
 import dev.divergence.discrete.DiscreteDivergenceService;
+import dev.divergence.drift.DriftService;
 import dev.divergence.kldiv.KlDivService;
 import dev.divergence.parametric.ParametricService;
 import dev.divergence.runtime.ComputeGate;
@@ -36,10 +38,12 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  */
 @WebMvcTest // every controller of every feature package
 @Import({DiscreteDivergenceService.class, KlDivService.class, ParametricService.class, SamplesService.class,
+    DriftService.class,
     ComputeGate.class, ServiceMeters.class, JacksonConfig.class, BadRequestWebTest.Meters.class})
-@ComponentScan(basePackageClasses = ComputeGate.class, useDefaultFilters = false,
-        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*ComputeSlots"))
-@EnableConfigurationProperties({LimitProperties.class, ResilienceProperties.class})
+@ComponentScan(basePackageClasses = {ComputeGate.class, DriftService.class}, useDefaultFilters = false,
+        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+                pattern = ".*(ComputeSlots|DriftRequestReader|DriftAdmission)"))
+@EnableConfigurationProperties({LimitProperties.class, ResilienceProperties.class, DriftProperties.class})
 class BadRequestWebTest {
 
     private static final String DISCRETE = "/v1/divergences/discrete";
