@@ -14,25 +14,25 @@ final class ColumnData {
     /** The label of the category that stands for missing values under {@code missingValues: category}. */
     static final String MISSING_LABEL = "(missing)";
 
+    private final RawColumn referenceColumn;
+    private final RawColumn currentColumn;
     private final double[] reference;
     private final double[] current;
-    private final double[] referenceRows;
-    private final double[] currentRows;
     private Categories categories;
+    /** Distinct values of both windows together, once counted in full (−1 before). */
+    private int unique = -1;
 
-    private ColumnData(double[] referenceRows, double[] currentRows, Categories categories) {
-        this.referenceRows = referenceRows;
-        this.currentRows = currentRows;
-        if (referenceRows != null) {
-            reference = referenceRows.clone();
-            current = currentRows.clone();
-            Arrays.sort(reference);
-            Arrays.sort(current);
+    private ColumnData(RawColumn referenceColumn, RawColumn currentColumn, boolean numeric) {
+        this.referenceColumn = referenceColumn;
+        this.currentColumn = currentColumn;
+        if (numeric) {
+            reference = sortedFinite(referenceColumn);
+            current = sortedFinite(currentColumn);
         } else {
             reference = null;
             current = null;
+            categories = Categories.ofLabels(referenceColumn, currentColumn);
         }
-        this.categories = categories;
     }
 
     /**
@@ -41,21 +41,20 @@ final class ColumnData {
      * @return the column's data (numbers when both windows hold numbers, otherwise labels)
      */
     static ColumnData of(RawColumn ref, RawColumn cur) {
-        if (!ref.isLabels() && !cur.isLabels()) {
-            return new ColumnData(finite(ref.numbers()), finite(cur.numbers()), null);
-        }
-        return new ColumnData(null, null, Categories.ofLabels(ref, cur));
+        return new ColumnData(ref, cur, !ref.isLabels() && !cur.isLabels());
     }
 
-    /** The finite values in row order, −0 as 0 (so that equal values are one category). */
-    private static double[] finite(double[] values) {
-        int n = 0;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                n++;
-            }
-        }
-        double[] finite = new double[n];
+    /** The finite values ascending, −0 as 0 (so that equal values are one category): one copy, sorted in place. */
+    private static double[] sortedFinite(RawColumn column) {
+        double[] finite = finite(column);
+        Arrays.sort(finite);
+        return finite;
+    }
+
+    /** The finite values in row order, −0 as 0. */
+    private static double[] finite(RawColumn column) {
+        double[] values = column.numbers();
+        double[] finite = new double[values.length - column.infinite()];
         int i = 0;
         for (double v : values) {
             if (Double.isFinite(v)) {
@@ -82,18 +81,18 @@ final class ColumnData {
 
     /** @return values left in the reference */
     int referenceSize() {
-        return numeric() ? reference.length : (int) sum(categories().reference);
+        return numeric() ? reference.length : (int) sum(categories.reference);
     }
 
     /** @return values left in the current window */
     int currentSize() {
-        return numeric() ? current.length : (int) sum(categories().current);
+        return numeric() ? current.length : (int) sum(categories.current);
     }
 
-    /** @return the categorical view (for numbers: one category per distinct value) */
+    /** @return the categorical view (for numbers: one category per distinct value, in numeric order) */
     Categories categories() {
         if (categories == null) {
-            categories = Categories.ofNumbers(reference, current, referenceRows, currentRows);
+            categories = Categories.ofNumbers(reference, current, finite(referenceColumn), finite(currentColumn));
         }
         return categories;
     }
@@ -112,41 +111,50 @@ final class ColumnData {
 
     /** @return distinct values of the reference */
     int referenceDistinct() {
-        return numeric() ? Binning.distinct(reference) : nonzero(categories().reference);
+        return numeric() && categories == null ? Binning.distinct(reference) : nonzero(categories.reference);
     }
 
     /** @return distinct values of the current window */
     int currentDistinct() {
-        return numeric() ? Binning.distinct(current) : nonzero(categories().current);
+        return numeric() && categories == null ? Binning.distinct(current) : nonzero(categories.current);
     }
 
     /** @return distinct values of both windows together */
     int unique() {
-        return categories != null || !numeric() ? categories().labels.length
-                : Binning.distinct(reference) + Binning.distinct(current) - common(reference, current);
+        return uniqueUpTo(Integer.MAX_VALUE);
     }
 
-    private static int common(double[] a, double[] b) {
+    /**
+     * @param cap where counting may stop
+     * @return min(cap, distinct values of both windows together): the automatic choice only asks whether there
+     *         are more than 5, so a continuous column is not merged in full for it
+     */
+    int uniqueUpTo(int cap) {
+        if (!numeric() || categories != null) {
+            return Math.min(cap, categories.labels.length);
+        }
+        if (unique >= 0) {
+            return Math.min(cap, unique);
+        }
+        double[] a = reference;
+        double[] b = current;
+        int union = 0;
         int i = 0;
         int j = 0;
-        int common = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] < b[j]) {
+        while ((i < a.length || j < b.length) && union < cap) {
+            double v = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+            union++;
+            while (i < a.length && a[i] == v) {
                 i++;
-            } else if (a[i] > b[j]) {
+            }
+            while (j < b.length && b[j] == v) {
                 j++;
-            } else {
-                common++;
-                double v = a[i];
-                while (i < a.length && a[i] == v) {
-                    i++;
-                }
-                while (j < b.length && b[j] == v) {
-                    j++;
-                }
             }
         }
-        return common;
+        if (union < cap) {
+            unique = union;
+        }
+        return union;
     }
 
     static long sum(long[] counts) {

@@ -25,6 +25,9 @@ final class ColumnTester {
         this.maxPermutationWork = maxPermutationWork;
     }
 
+    /** The automatic choice only distinguishes up to this many distinct values (≤ 2, ≤ 5, more). */
+    static final int AUTO_DISTINCT_CAP = 6;
+
     /**
      * Evidently's automatic choice ({@code _get_default_stattest}): with n the reference's values and u the
      * distinct values of both windows, n ≤ 1000: numerical u ≤ 2 → z, u ≤ 5 → χ², else K-S; categorical u ≤ 2 → z,

@@ -6,6 +6,7 @@ import dev.divergence.validation.RequestProblem;
 import dev.divergence.validation.Violation;
 import dev.divergence.web.InvalidJsonValueException;
 import dev.divergence.web.json.DoubleArrayBuilder;
+import dev.divergence.web.json.NumericArrayParser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -69,14 +70,29 @@ final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
                     "must be an array of values (numbers, strings, booleans or null)");
         }
         Reader reader = new Reader();
-        JsonToken token;
+        NumericArrayParser fast = NumericArrayParser.of(p);
         int rows = 0;
         long rowLimit = Math.min(limits.maxRows(), cellsLeft);
-        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (rows == rowLimit) {
-                throw limit(p, rows == limits.maxRows()
+        while (true) {
+            if (fast != null) {
+                // runs of plain numbers straight from the input buffer (the scanner stops at anything else)
+                rows += reader.numbers.addFrom(fast);
+                if (fast.takeFractionSeen()) {
+                    reader.integerLiterals = false;
+                }
+            }
+            if (rows > rowLimit) {
+                throw limit(p, rowLimit == limits.maxRows()
                         ? "has more than " + limits.maxRows() + " values (divergence.drift.max-rows)"
                         : "brings the window over " + limits.maxCells() + " values (divergence.drift.max-cells)");
+            }
+            JsonToken token = p.nextToken();
+            if (token == JsonToken.END_ARRAY) {
+                break;
+            }
+            if (rows == rowLimit) {
+                rows++;
+                continue; // reported above, with the pointer of the column
             }
             try {
                 reader.read(p, token);
@@ -97,13 +113,13 @@ final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
     /** One column's values as they arrive. */
     private static final class Reader {
 
-        private final DoubleArrayBuilder numbers = new DoubleArrayBuilder();
+        final DoubleArrayBuilder numbers = new DoubleArrayBuilder();
         private int[] codes = new int[16];
         private int labelCount;
         private final Map<String, Integer> dictionary = new HashMap<>();
         private final List<String> labels = new ArrayList<>();
         private int missing;
-        private boolean integerLiterals = true;
+        boolean integerLiterals = true;
         private boolean strings;
 
         void read(JsonParser p, JsonToken token) {
@@ -162,8 +178,15 @@ final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
                 }
                 values = new double[0];
             }
+            int infinite = 0;
+            for (double v : values) {
+                if (Double.isInfinite(v)) {
+                    infinite++;
+                }
+            }
             return new RawColumn(rows, missing, values, integerLiterals && missing == 0 && labelCount == 0,
-                    Arrays.copyOf(codes, labelCount), labels.toArray(new String[0]), labelCount > 0 && !strings);
+                    Arrays.copyOf(codes, labelCount), labels.toArray(new String[0]), labelCount > 0 && !strings,
+                    infinite);
         }
 
         private static String text(double v) {

@@ -2,6 +2,7 @@ package dev.divergence.drift;
 
 import dev.divergence.config.DriftProperties;
 import dev.divergence.validation.InvalidRequestException;
+import dev.divergence.web.json.NumericArrayJsonFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonFactoryBuilder;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -31,10 +33,13 @@ class DriftRequestReader {
     DriftRequestReader(JsonMapper applicationMapper, ObjectProvider<JsonMapperBuilderCustomizer> customizers,
             DriftProperties drift) {
         StreamReadConstraints c = applicationMapper.tokenStreamFactory().streamReadConstraints();
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+        JsonFactoryBuilder factoryBuilder = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(c.getMaxNestingDepth()).maxNumberLength(c.getMaxNumberLength())
                 .maxStringLength(c.getMaxStringLength()).maxNameLength(c.getMaxNameLength())
-                .maxDocumentLength(drift.maxRequestBytes()).build()).build();
+                .maxDocumentLength(drift.maxRequestBytes()).build());
+        // the application's factory decides whether the number-array scanner is in use (version, property)
+        JsonFactory factory = applicationMapper.tokenStreamFactory() instanceof NumericArrayJsonFactory
+                ? new NumericArrayJsonFactory(factoryBuilder) : factoryBuilder.build();
         JsonMapper.Builder builder = JsonMapper.builder(factory);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         builder.addModule(new SimpleModule("drift-windows").addDeserializer(DataWindow.class,
@@ -50,7 +55,7 @@ class DriftRequestReader {
      */
     DriftRequest read(HttpServletRequest request) throws IOException {
         try (InputStream body = request.getInputStream()) {
-            return mapper.readValue(body, DriftRequest.class);
+            return read(body);
         } catch (JacksonException e) {
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (t instanceof InvalidRequestException invalid) {
@@ -60,5 +65,15 @@ class DriftRequestReader {
             throw new HttpMessageNotReadableException("the drift request could not be read", e,
                     new ServletServerHttpRequest(request));
         }
+    }
+
+    /**
+     * @param body a drift request's JSON
+     * @return the request
+     * @throws JacksonException for a body that is not a valid drift request (possibly wrapping an
+     *         {@link InvalidRequestException} for a window over a limit)
+     */
+    DriftRequest read(InputStream body) {
+        return mapper.readValue(body, DriftRequest.class);
     }
 }

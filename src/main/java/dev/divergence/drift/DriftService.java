@@ -308,7 +308,8 @@ public class DriftService {
                     + " has no values left after dropping missing values and ±∞");
         }
         DriftMethod method = plan.method() == DriftMethod.AUTO
-                ? ColumnTester.auto(plan.type(), data.referenceSize(), data.unique()) : plan.method();
+                ? ColumnTester.auto(plan.type(), data.referenceSize(), data.uniqueUpTo(ColumnTester.AUTO_DISTINCT_CAP))
+                : plan.method();
         try {
             return new Tested(method, tester.run(method, plan.type(), data, plan.bins()), data);
         } catch (ColumnTester.Untestable u) {
@@ -393,23 +394,13 @@ public class DriftService {
                 pValue ? DriftResponse.ScoreKind.P_VALUE : DriftResponse.ScoreKind.DISTANCE, statistic, reportedP,
                 rawP, method.comparison().symbol(), drifted,
                 new DriftResponse.WindowCounts(plan.reference().rows(), plan.reference().missing(),
-                        infinite(plan.reference()), d.referenceDistinct()),
+                        plan.reference().infinite(), d.referenceDistinct()),
                 new DriftResponse.WindowCounts(plan.current().rows(), plan.current().missing(),
-                        infinite(plan.current()), d.currentDistinct()),
+                        plan.current().infinite(), d.currentDistinct()),
                 missing, warnings);
     }
 
     private static Double finiteOrInfinite(double statistic) {
         return Double.isNaN(statistic) ? null : statistic;
-    }
-
-    private static int infinite(RawColumn column) {
-        int n = 0;
-        for (double v : column.numbers()) {
-            if (Double.isInfinite(v)) {
-                n++;
-            }
-        }
-        return n;
     }
 }

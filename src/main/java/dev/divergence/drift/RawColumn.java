@@ -12,9 +12,11 @@ package dev.divergence.drift;
  * @param codes the label of each label entry, as an index into {@code labels}, in row order
  * @param labels the distinct labels (booleans as {@code true}/{@code false})
  * @param booleans whether the labels came from JSON booleans only
+ * @param infinite entries that are ±∞ ({@code "Infinity"}, {@code "-Infinity"}, or a literal beyond the double
+ *        range such as {@code 1e400})
  */
 public record RawColumn(int rows, int missing, double[] numbers, boolean integerLiterals, int[] codes,
-        String[] labels, boolean booleans) {
+        String[] labels, boolean booleans, int infinite) {
 
     /** @return whether the column holds labels (strings or booleans) rather than numbers */
     public boolean isLabels() {

@@ -41,12 +41,16 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
 
     /** Integers of at most this many characters (sign included) fit in a long. */
     private static final int MAX_LONG_LENGTH = 18;
+    /** Decimal literals of at most this many characters (sign, 15 digits, point) take the exact fast path. */
+    private static final int MAX_EXACT_DECIMAL_LENGTH = 16;
 
     /** Eight bytes of a {@code byte[]} as one little-endian long, for scanning digits eight at a time. */
     private static final VarHandle EIGHT_BYTES =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int maxFastLength;
+    /** Whether a number with a fraction or an exponent was read fast since {@link #takeFractionSeen()}. */
+    private boolean fractionSeen;
 
     NumericArrayParser(ObjectReadContext readCtxt, IOContext ioCtxt, int streamReadFeatures,
             int formatReadFeatures, InputStream in, ByteQuadsCanonicalizer symbols, byte[] buffer, int start,
@@ -123,8 +127,11 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
                 break;
             }
             boolean integral = true;
+            boolean exponentSeen = false;
+            int dot = -1;
             if (i < end && buf[i] == '.') {
                 integral = false;
+                dot = i;
                 int fraction = i + 1;
                 i = digits(buf, fraction, end);
                 if (i == fraction) {
@@ -133,6 +140,7 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
             }
             if (i < end && (buf[i] == 'e' || buf[i] == 'E')) {
                 integral = false;
+                exponentSeen = true;
                 i++;
                 if (i < end && (buf[i] == '+' || buf[i] == '-')) {
                     i++;
@@ -155,7 +163,9 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
                 break;
             }
             values[filled++] = integral && length <= MAX_LONG_LENGTH ? (double) parseLong(buf, start, i)
+                    : !exponentSeen && length <= MAX_EXACT_DECIMAL_LENGTH ? parseShortDecimal(buf, start, dot, i)
                     : JsonDoubleParser.parseDouble(buf, start, length);
+            fractionSeen |= !integral;
             context.expectComma();
             needComma = true;
             ptr = i;
@@ -166,6 +176,16 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
         _currInputRow = row;
         _currInputRowStart = rowStart;
         return filled;
+    }
+
+    /**
+     * @return whether a number with a fraction or an exponent ({@code 1.0}, {@code 1e3}: JSON's float literals, as
+     *         opposed to integer literals) was read by {@link #readNumbers} since the last call; the flag is cleared
+     */
+    public boolean takeFractionSeen() {
+        boolean seen = fractionSeen;
+        fractionSeen = false;
+        return seen;
     }
 
     /**
@@ -187,6 +207,29 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
         }
         return i;
     }
+
+    /**
+     * A decimal literal {@code -?d+.d+} of at most 16 characters: at most 15 digits, so its digits as an integer m
+     * are below 10^15 < 2^53, and at most 14 fraction digits f. Both m and 10^f are exact doubles, and IEEE division
+     * rounds their quotient correctly: the value is the correctly rounded one FastDoubleParser would give (Clinger
+     * 1990, "How to read floating point numbers accurately", the fast path), without its general machinery.
+     */
+    private static double parseShortDecimal(byte[] buf, int start, int dot, int end) {
+        boolean negative = buf[start] == '-';
+        long m = 0;
+        for (int i = negative ? start + 1 : start; i < dot; i++) {
+            m = m * 10 + (buf[i] - '0');
+        }
+        for (int i = dot + 1; i < end; i++) {
+            m = m * 10 + (buf[i] - '0');
+        }
+        double value = m / POWERS_OF_TEN[end - dot - 1];
+        return negative ? -value : value;
+    }
+
+    /** 10^0 … 10^22, each exact in a double. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     /** A validated integer literal of at most 18 characters, as Jackson converts it ({@code -0} is 0). */
     private static long parseLong(byte[] buf, int start, int end) {

@@ -169,7 +169,7 @@ class NumericArrayParserTest {
     /** A JSON number literal in one of many spellings, or now and then one of the special strings. */
     private static String literal(UniformRandomProvider rng) {
         double x = (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(-330, 300)); // finite, some subnormal
-        return switch (rng.nextInt(12)) {
+        return switch (rng.nextInt(14)) {
             case 0 -> Double.toString(rng.nextDouble()); // 0.123..., 1.0E-5
             case 1 -> Double.toString(x);
             case 2 -> String.format(Locale.ROOT, "%.17e", x);
@@ -187,6 +187,9 @@ class NumericArrayParserTest {
                 "123456789012345678", "-123456789012345678", "999999999999999999", "1234567890123456789012"
             }[rng.nextInt(19)];
             case 10 -> "0." + "0".repeat(rng.nextInt(30)) + (1 + rng.nextInt(999_999_999));
+            // short decimals, as data frames export them: the exact fast path (<= 15 digits) and just beyond it
+            case 11, 12 -> String.format(Locale.ROOT, "%." + rng.nextInt(1, 15) + "f",
+                    (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(0, 12)));
             default -> Double.toString(rng.nextDouble() * 1e-3);
         };
     }
