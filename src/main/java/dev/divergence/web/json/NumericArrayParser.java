@@ -40,9 +40,14 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
     private static final int MAX_FAST_LENGTH = 40;
 
     /** Integers of at most this many characters (sign included) fit in a long. */
-    private static final int MAX_LONG_LENGTH = 18;
-    /** Decimal literals of at most this many characters (sign, 15 digits, point) take the exact fast path. */
-    private static final int MAX_EXACT_DECIMAL_LENGTH = 16;
+    private static final int MAX_LONG_DIGITS = 18;
+    /**
+     * Decimal literals without an exponent and with at most this many digits take the exact fast path: their
+     * digits as an integer m are below 10^15 < 2^53 and m / 10^f rounds correctly (Clinger 1990, "How to read
+     * floating point numbers accurately", the fast path), as FastDoubleParser's value is correctly rounded too.
+     */
+    private static final int MAX_EXACT_DIGITS = 15;
+
 
     /** Eight bytes of a {@code byte[]} as one little-endian long, for scanning digits eight at a time. */
     private static final VarHandle EIGHT_BYTES =
@@ -113,30 +118,44 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
                     break scan;
                 }
             }
-            // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+            // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, the digits accumulated as they are validated
             final int start = i;
-            if (buf[i] == '-' && ++i >= end) {
+            boolean negative = buf[i] == '-';
+            if (negative && ++i >= end) {
                 break;
             }
             byte b = buf[i];
+            long mantissa = 0;
+            int integerDigits;
             if (b == '0') {
                 i++;
+                integerDigits = 1;
             } else if (b >= '1' && b <= '9') {
-                i = digits(buf, i + 1, end);
+                int from = i;
+                while (i < end && (b = buf[i]) >= '0' && b <= '9' && i - from < MAX_LONG_DIGITS) {
+                    mantissa = mantissa * 10 + (b - '0');
+                    i++;
+                }
+                i = digits(buf, i, end);
+                integerDigits = i - from;
             } else {
                 break;
             }
             boolean integral = true;
             boolean exponentSeen = false;
-            int dot = -1;
+            int fractionDigits = 0;
             if (i < end && buf[i] == '.') {
                 integral = false;
-                dot = i;
-                int fraction = i + 1;
-                i = digits(buf, fraction, end);
+                int fraction = ++i;
+                while (i < end && (b = buf[i]) >= '0' && b <= '9' && integerDigits + (i - fraction) < MAX_EXACT_DIGITS) {
+                    mantissa = mantissa * 10 + (b - '0');
+                    i++;
+                }
+                i = digits(buf, i, end);
                 if (i == fraction) {
                     break;
                 }
+                fractionDigits = i - fraction;
             }
             if (i < end && (buf[i] == 'e' || buf[i] == 'E')) {
                 integral = false;
@@ -162,9 +181,14 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
             if (length > maxFastLength) {
                 break;
             }
-            values[filled++] = integral && length <= MAX_LONG_LENGTH ? (double) parseLong(buf, start, i)
-                    : !exponentSeen && length <= MAX_EXACT_DECIMAL_LENGTH ? parseShortDecimal(buf, start, dot, i)
-                    : JsonDoubleParser.parseDouble(buf, start, length);
+            if (integral && integerDigits <= MAX_LONG_DIGITS) {
+                values[filled++] = negative ? -mantissa : mantissa; // as Jackson: -0 is the integer 0
+            } else if (!exponentSeen && integerDigits + fractionDigits <= MAX_EXACT_DIGITS) {
+                double value = mantissa / POWERS_OF_TEN[fractionDigits];
+                values[filled++] = negative ? -value : value;
+            } else {
+                values[filled++] = JsonDoubleParser.parseDouble(buf, start, length);
+            }
             fractionSeen |= !integral;
             context.expectComma();
             needComma = true;
@@ -208,38 +232,9 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
         return i;
     }
 
-    /**
-     * A decimal literal {@code -?d+.d+} of at most 16 characters: at most 15 digits, so its digits as an integer m
-     * are below 10^15 < 2^53, and at most 14 fraction digits f. Both m and 10^f are exact doubles, and IEEE division
-     * rounds their quotient correctly: the value is the correctly rounded one FastDoubleParser would give (Clinger
-     * 1990, "How to read floating point numbers accurately", the fast path), without its general machinery.
-     */
-    private static double parseShortDecimal(byte[] buf, int start, int dot, int end) {
-        boolean negative = buf[start] == '-';
-        long m = 0;
-        for (int i = negative ? start + 1 : start; i < dot; i++) {
-            m = m * 10 + (buf[i] - '0');
-        }
-        for (int i = dot + 1; i < end; i++) {
-            m = m * 10 + (buf[i] - '0');
-        }
-        double value = m / POWERS_OF_TEN[end - dot - 1];
-        return negative ? -value : value;
-    }
-
     /** 10^0 … 10^22, each exact in a double. */
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
-    /** A validated integer literal of at most 18 characters, as Jackson converts it ({@code -0} is 0). */
-    private static long parseLong(byte[] buf, int start, int end) {
-        boolean negative = buf[start] == '-';
-        long value = 0;
-        for (int i = negative ? start + 1 : start; i < end; i++) {
-            value = value * 10 + (buf[i] - '0');
-        }
-        return negative ? -value : value;
-    }
 
     /**
      * @param p any parser
