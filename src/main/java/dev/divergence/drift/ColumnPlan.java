@@ -37,8 +37,9 @@ record ColumnPlan(String name, RawColumn reference, RawColumn current, ColumnTyp
         } else if (type == null) {
             type = infer(cur);
             if (type == null) {
-                reason = "text column: " + cur.labels().length + " distinct values in " + cur.codes().length
-                        + " (more than half are distinct; text is not tested)";
+                int distinct = cur.labels().length;
+                reason = "text column: " + distinct + (distinct == 1 ? " distinct value in " : " distinct values in ")
+                        + cur.codes().length + " (more than half are distinct; text is not tested)";
             }
         }
         if (reason == null && type == ColumnType.NUMERICAL && (ref.isLabels() || cur.isLabels())) {

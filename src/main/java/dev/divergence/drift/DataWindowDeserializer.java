@@ -45,7 +45,8 @@ final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
         String name;
         while ((name = p.nextName()) != null) {
             if (columns.size() == limits.maxColumns()) {
-                throw limit(p, "has more than " + limits.maxColumns() + " columns (divergence.drift.max-columns)");
+                throw limit(p.streamReadContext().pathAsPointer().toString(), "has more than " + limits.maxColumns()
+                        + " columns (divergence.drift.max-columns)");
             }
             p.nextToken();
             RawColumn column;
@@ -82,7 +83,9 @@ final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
                 }
             }
             if (rows > rowLimit) {
-                throw limit(p, rowLimit == limits.maxRows()
+                // the pointer of the first value over the limit (a run of numbers may have been read past it)
+                String first = p.streamReadContext().getParent().pathAsPointer() + "/" + rowLimit;
+                throw limit(first, rowLimit == limits.maxRows()
                         ? "has more than " + limits.maxRows() + " values (divergence.drift.max-rows)"
                         : "brings the window over " + limits.maxCells() + " values (divergence.drift.max-cells)");
             }
@@ -104,8 +107,7 @@ final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
         return reader.finish(rows);
     }
 
-    private static InvalidRequestException limit(JsonParser p, String detail) {
-        String pointer = p.streamReadContext().pathAsPointer().toString();
+    private static InvalidRequestException limit(String pointer, String detail) {
         return new InvalidRequestException(RequestProblem.LIMIT_EXCEEDED, pointer + " " + detail,
                 List.of(new Violation(pointer, detail, RequestProblem.LIMIT_EXCEEDED)));
     }

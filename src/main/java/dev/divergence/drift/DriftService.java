@@ -311,7 +311,14 @@ public class DriftService {
                 ? ColumnTester.auto(plan.type(), data.referenceSize(), data.uniqueUpTo(ColumnTester.AUTO_DISTINCT_CAP))
                 : plan.method();
         try {
-            return new Tested(method, tester.run(method, plan.type(), data, plan.bins()), data);
+            TestResult result = tester.run(method, plan.type(), data, plan.bins());
+            double score = method.givesPValue() ? result.pValue() : result.statistic();
+            if (Double.isNaN(score)) {
+                // only an overflow gets here (values near ±1.8e308: a range or variance beyond double)
+                return new ColumnTester.Untestable(method.jsonName() + " is undefined here: the values are too large "
+                        + "for double arithmetic (their range or variance overflows)");
+            }
+            return new Tested(method, result, data);
         } catch (ColumnTester.Untestable u) {
             return u;
         }

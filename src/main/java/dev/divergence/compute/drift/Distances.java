@@ -46,7 +46,7 @@ public final class Distances {
     }
 
     /**
-     * The Jensen–Shannon distance √(JS/2·…) of {@code scipy.spatial.distance.jensenshannon(r, c)}: with p, q the
+     * The Jensen–Shannon distance of {@code scipy.spatial.distance.jensenshannon(r, c)}: with p, q the
      * renormalized vectors and m = (p + q)/2, √((Σ p ln(p/m) + Σ q ln(q/m)) / 2), zero terms 0 (Lin 1991; Endres
      * and Schindelin 2003 for the metric).
      *
