@@ -12,7 +12,6 @@ import dev.divergence.samples.BinStrategy;
 import dev.divergence.validation.RequestProblem;
 import dev.divergence.validation.Violation;
 import dev.divergence.validation.Violations;
-import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -42,18 +41,15 @@ public class DriftService {
     private final ServiceMeters meters;
     private final LimitProperties limits;
     private final ColumnTester tester;
-    private final ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    private final ForkJoinPool pool;
 
-    DriftService(ComputeGate gate, ServiceMeters meters, LimitProperties limits, DriftProperties drift) {
+    DriftService(ComputeGate gate, ServiceMeters meters, LimitProperties limits, DriftProperties drift,
+            DriftPool pool) {
+        this.pool = pool.pool();
         this.gate = gate;
         this.meters = meters;
         this.limits = limits;
         this.tester = new ColumnTester(drift.maxPermutationWork());
-    }
-
-    @PreDestroy
-    void close() {
-        pool.shutdownNow();
     }
 
     /**
@@ -259,7 +255,12 @@ public class DriftService {
     }
 
     /** A column's test result, with the method that ran. */
-    private record Tested(DriftMethod method, TestResult result, ColumnData data) {
+    /**
+     * A column's test result, with what its answer needs of the data (the data themselves are left to the
+     * collector as soon as the column is done, so a request holds at most one sorted copy per running task).
+     */
+    private record Tested(DriftMethod method, TestResult result, int referenceDistinct, int currentDistinct,
+            int newCategories) {
     }
 
     /** Tests the columns in parallel (largest first), each under the caller's deadline. */
@@ -318,7 +319,16 @@ public class DriftService {
                 return new ColumnTester.Untestable(method.jsonName() + " is undefined here: the values are too large "
                         + "for double arithmetic (their range or variance overflows)");
             }
-            return new Tested(method, result, data);
+            int newCategories = 0;
+            if (method == DriftMethod.CHI_SQUARE || method == DriftMethod.G_TEST) {
+                ColumnData.Categories c = data.categories();
+                for (int i = 0; i < c.labels().length; i++) {
+                    if (c.reference()[i] == 0 && c.current()[i] > 0) {
+                        newCategories++;
+                    }
+                }
+            }
+            return new Tested(method, result, data.referenceDistinct(), data.currentDistinct(), newCategories);
         } catch (ColumnTester.Untestable u) {
             return u;
         }
@@ -383,27 +393,18 @@ public class DriftService {
             }
             drifted |= missingDrift;
         }
-        if (method == DriftMethod.CHI_SQUARE || method == DriftMethod.G_TEST) {
-            ColumnData.Categories c = t.data().categories();
-            int fresh = 0;
-            for (int i = 0; i < c.labels().length; i++) {
-                if (c.reference()[i] == 0 && c.current()[i] > 0) {
-                    fresh++;
-                }
-            }
-            if (fresh > 0) {
-                warnings.add(fresh + (fresh == 1 ? " category appears" : " categories appear")
-                        + " only in the current window: the statistic is infinite and the p-value 0");
-            }
+        if (t.newCategories() > 0) {
+            int fresh = t.newCategories();
+            warnings.add(fresh + (fresh == 1 ? " category appears" : " categories appear")
+                    + " only in the current window: the statistic is infinite and the p-value 0");
         }
-        ColumnData d = t.data();
         return new DriftResponse.Column(plan.name(), plan.type(), method, threshold, score,
                 pValue ? DriftResponse.ScoreKind.P_VALUE : DriftResponse.ScoreKind.DISTANCE, statistic, reportedP,
                 rawP, method.comparison().symbol(), drifted,
                 new DriftResponse.WindowCounts(plan.reference().rows(), plan.reference().missing(),
-                        plan.reference().infinite(), d.referenceDistinct()),
+                        plan.reference().infinite(), t.referenceDistinct()),
                 new DriftResponse.WindowCounts(plan.current().rows(), plan.current().missing(),
-                        plan.current().infinite(), d.currentDistinct()),
+                        plan.current().infinite(), t.currentDistinct()),
                 missing, warnings);
     }
 

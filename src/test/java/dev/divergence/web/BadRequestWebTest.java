@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
     ComputeGate.class, ServiceMeters.class, JacksonConfig.class, BadRequestWebTest.Meters.class})
 @ComponentScan(basePackageClasses = {ComputeGate.class, DriftService.class}, useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                pattern = ".*(ComputeSlots|DriftRequestReader|DriftAdmission)"))
+                pattern = ".*(ComputeSlots|DriftRequestReader|DriftAdmission|DriftPool)"))
 @EnableConfigurationProperties({LimitProperties.class, ResilienceProperties.class, DriftProperties.class})
 class BadRequestWebTest {
 
