@@ -7,12 +7,9 @@ import dev.divergence.validation.Violation;
 import dev.divergence.web.InvalidJsonValueException;
 import dev.divergence.web.json.DoubleArrayBuilder;
 import dev.divergence.web.json.NumericArrayParser;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -118,8 +115,7 @@ final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
         final DoubleArrayBuilder numbers = new DoubleArrayBuilder();
         private int[] codes = new int[16];
         private int labelCount;
-        private final Map<String, Integer> dictionary = new HashMap<>();
-        private final List<String> labels = new ArrayList<>();
+        private final LabelDictionary dictionary = new LabelDictionary();
         private int missing;
         boolean integerLiterals = true;
         private boolean strings;
@@ -132,39 +128,43 @@ final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
                     numbers.add(p.getDoubleValue());
                 }
                 case VALUE_NULL -> missing++;
-                case VALUE_TRUE -> label("true");
-                case VALUE_FALSE -> label("false");
-                case VALUE_STRING -> string(p.getString());
+                case VALUE_TRUE -> label(dictionary.code("true"));
+                case VALUE_FALSE -> label(dictionary.code("false"));
+                case VALUE_STRING -> string(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
                 default -> throw InvalidJsonValueException.of(p, RawColumn.class,
                         "must be a number, a string, a boolean or null");
             }
         }
 
-        private void string(String s) {
-            switch (s) {
-                case "NaN" -> missing++;
-                case "Infinity", "+Infinity" -> {
-                    integerLiterals = false;
-                    numbers.add(Double.POSITIVE_INFINITY);
-                }
-                case "-Infinity" -> {
-                    integerLiterals = false;
-                    numbers.add(Double.NEGATIVE_INFINITY);
-                }
-                default -> {
-                    strings = true;
-                    label(s);
-                }
+        /** A string value, read from the parser's buffer: missing, ±∞, or a label. */
+        private void string(char[] chars, int offset, int length) {
+            if (is("NaN", chars, offset, length)) {
+                missing++;
+            } else if (is("Infinity", chars, offset, length) || is("+Infinity", chars, offset, length)) {
+                integerLiterals = false;
+                numbers.add(Double.POSITIVE_INFINITY);
+            } else if (is("-Infinity", chars, offset, length)) {
+                integerLiterals = false;
+                numbers.add(Double.NEGATIVE_INFINITY);
+            } else {
+                strings = true;
+                label(dictionary.code(chars, offset, length));
             }
         }
 
-        private void label(String s) {
-            Integer code = dictionary.get(s);
-            if (code == null) {
-                code = labels.size();
-                dictionary.put(s, code);
-                labels.add(s);
+        private static boolean is(String special, char[] chars, int offset, int length) {
+            if (length != special.length()) {
+                return false;
             }
+            for (int i = 0; i < length; i++) {
+                if (chars[offset + i] != special.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void label(int code) {
             if (labelCount == codes.length) {
                 codes = Arrays.copyOf(codes, codes.length * 2);
             }
@@ -176,7 +176,7 @@ final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
             if (labelCount > 0 && values.length > 0) {
                 // a column mixing labels and numbers is categorical: its numbers become labels too
                 for (double v : values) {
-                    label(text(v));
+                    label(dictionary.code(text(v)));
                 }
                 values = new double[0];
             }
@@ -187,7 +187,7 @@ final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
                 }
             }
             return new RawColumn(rows, missing, values, integerLiterals && missing == 0 && labelCount == 0,
-                    Arrays.copyOf(codes, labelCount), labels.toArray(new String[0]), labelCount > 0 && !strings,
+                    Arrays.copyOf(codes, labelCount), dictionary.labels(), labelCount > 0 && !strings,
                     infinite);
         }
 
