@@ -103,6 +103,24 @@ class ApplicationHttpTest {
         JsonNode body = GoldenCorpus.JSON.readTree(http().get("/v1/capabilities").body());
         assertThat(body.get("metrics").size()).isEqualTo(14);
         assertThat(body.get("limits").get("maxElements").asInt()).isPositive();
+        // the 18 drift tests of the contract, each with Evidently's direction and default threshold
+        JsonNode drift = body.get("drift");
+        assertThat(drift.get("methods").size()).isEqualTo(18);
+        JsonNode ks = drift.get("methods").get(0);
+        assertThat(ks.get("name").asString()).isEqualTo("ks");
+        assertThat(ks.get("comparison").asString()).isEqualTo("≤");
+        assertThat(ks.get("defaultThreshold").doubleValue()).isEqualTo(0.05);
+        assertThat(drift.get("limits").get("maxCells").asLong()).isEqualTo(5_000_000L);
+        assertThat(body.get("endpoints").toString()).contains("/v1/drift");
+    }
+
+    @Test
+    void driftMetersCountColumnsWithoutColumnNames() {
+        http().post("/v1/drift", "{\"reference\": {\"secret_column\": [1.5, 2.5, 3.5]}, "
+                + "\"current\": {\"secret_column\": [1.0, 2.0, 9.0]}}");
+        String scrape = new HttpClientSupport(managementPort).get("/actuator/prometheus").body();
+        assertThat(scrape).contains("divergence_drift_columns_total{application=\"divergence-service\",outcome=\"tested\"}")
+                .contains("divergence_drift_drifted_columns_count").doesNotContain("secret_column");
     }
 
     @Test

@@ -1,9 +1,15 @@
 package dev.divergence.capabilities;
 
+import dev.divergence.config.DriftProperties;
 import dev.divergence.config.LimitProperties;
 import dev.divergence.discrete.InputType;
 import dev.divergence.discrete.Metric;
 import dev.divergence.discrete.SmoothingMethod;
+import dev.divergence.drift.ColumnType;
+import dev.divergence.drift.Correction;
+import dev.divergence.drift.DriftMethod;
+import dev.divergence.drift.DriftResponse;
+import dev.divergence.drift.MissingValues;
 import dev.divergence.parametric.Method;
 import dev.divergence.parametric.ParametricFamilies;
 import dev.divergence.parametric.ParametricService;
@@ -13,6 +19,7 @@ import dev.divergence.samples.SamplesService;
 import dev.divergence.validation.OptionValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +31,10 @@ class CapabilitiesController {
 
     private final Capabilities capabilities;
 
-    CapabilitiesController(LimitProperties limits) {
+    CapabilitiesController(LimitProperties limits, DriftProperties drift) {
         this.capabilities = new Capabilities(
                 List.of("/v1/divergences/discrete", "/v1/divergences/discrete/batch", "/v1/divergences/kl-div",
-                        "/v1/divergences/parametric", "/v1/divergences/samples"),
+                        "/v1/divergences/parametric", "/v1/divergences/samples", "/v1/drift"),
                 OptionValue.names(Metric.class),
                 OptionValue.names(InputType.class),
                 OptionValue.names(SmoothingMethod.class),
@@ -39,9 +46,21 @@ class CapabilitiesController {
                         ParametricService.DEFAULT_SAMPLES, ParametricService.DEFAULT_SEED,
                         ParametricFamilies.all().values().stream().map(CapabilitiesController::family).toList(),
                         ParametricFamilies.closedFormPairs()),
+                new Capabilities.Drift(Arrays.stream(DriftMethod.values()).filter(m -> m != DriftMethod.AUTO)
+                        .map(CapabilitiesController::driftMethod).toList(), OptionValue.names(ColumnType.class),
+                        OptionValue.names(MissingValues.class), OptionValue.names(Correction.class),
+                        new Capabilities.DriftLimits(drift.maxRequestBytes(), drift.maxColumns(), drift.maxRows(),
+                                drift.maxCells(), drift.concurrentRequests())),
                 new Capabilities.Limits(limits.maxElements(), limits.maxBatchPairs(), limits.maxRenyiOrders(),
                         limits.maxRequestBytes(), limits.sumTolerance(), limits.maxDimension(),
                         limits.maxMonteCarloSamples(), limits.maxBootstrapWork()));
+    }
+
+    private static Capabilities.DriftMethodInfo driftMethod(DriftMethod m) {
+        return new Capabilities.DriftMethodInfo(m.jsonName(), m.evidentlyName(),
+                m.columnTypes().stream().map(ColumnType::jsonName).toList(),
+                Double.isNaN(m.defaultThreshold()) ? null : m.defaultThreshold(), m.comparison().symbol(),
+                (m.givesPValue() ? DriftResponse.ScoreKind.P_VALUE : DriftResponse.ScoreKind.DISTANCE).jsonName());
     }
 
     private static Capabilities.Family family(ParametricFamilies.Family f) {
@@ -70,10 +89,45 @@ class CapabilitiesController {
      * @param units logarithm bases and their units
      * @param samples estimators and bin strategies of the samples endpoint
      * @param parametric families, parameters, methods and closed-form pairs of the parametric endpoint
+     * @param drift the drift endpoint's methods, types, missing-value policies, corrections and limits
      * @param limits the configured limits
      */
     record Capabilities(List<String> endpoints, List<String> metrics, List<String> inputTypes,
-            List<String> smoothingMethods, List<Unit> units, Samples samples, Parametric parametric, Limits limits) {
+            List<String> smoothingMethods, List<Unit> units, Samples samples, Parametric parametric, Drift drift,
+            Limits limits) {
+
+        /**
+         * @param methods the tests besides auto
+         * @param columnTypes values of {@code columnTypes}
+         * @param missingValues values of {@code missingValues}
+         * @param corrections values of {@code correction}
+         * @param limits the drift limits
+         */
+        record Drift(List<DriftMethodInfo> methods, List<String> columnTypes, List<String> missingValues,
+                List<String> corrections, DriftLimits limits) {
+        }
+
+        /**
+         * @param name the service's name
+         * @param evidentlyName Evidently's name (an accepted alias), or null
+         * @param columnTypes the column types it applies to
+         * @param defaultThreshold its default threshold, or null when one must be given
+         * @param comparison how the score is compared with the threshold: ≤, <, ≥ or >
+         * @param scoreKind pValue or distance
+         */
+        record DriftMethodInfo(String name, String evidentlyName, List<String> columnTypes, Double defaultThreshold,
+                String comparison, String scoreKind) {
+        }
+
+        /**
+         * @param maxRequestBytes largest drift body
+         * @param maxColumns columns per window
+         * @param maxRows values per column
+         * @param maxCells values per window
+         * @param concurrentRequests drift requests at once
+         */
+        record DriftLimits(long maxRequestBytes, int maxColumns, int maxRows, long maxCells, int concurrentRequests) {
+        }
 
         /**
          * @param estimators values of {@code estimator}
