@@ -44,24 +44,14 @@ final class ColumnData {
         return new ColumnData(ref, cur, !ref.isLabels() && !cur.isLabels());
     }
 
-    /** The finite values ascending, −0 as 0 (so that equal values are one category): one copy, sorted in place. */
+    /** The finite values ascending, −0 as 0 (so that equal values are one category), sorted while parsing. */
     private static double[] sortedFinite(RawColumn column) {
-        double[] finite = finite(column);
-        Arrays.sort(finite);
-        return finite;
+        return column.sortedFinite();
     }
 
-    /** The finite values in row order, −0 as 0. */
+    /** The finite values in row order where it was kept, −0 as 0. */
     private static double[] finite(RawColumn column) {
-        double[] values = column.numbers();
-        double[] finite = new double[values.length - column.infinite()];
-        int i = 0;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                finite[i++] = v + 0.0;
-            }
-        }
-        return finite;
+        return column.finiteValues();
     }
 
     /** @return whether both windows hold numbers */
@@ -189,10 +179,10 @@ final class ColumnData {
             int[] currentCodes) {
 
         static Categories ofLabels(RawColumn ref, RawColumn cur) {
-            String[] refLabels = ref.isLabels() ? ref.labels() : numberLabels(ref.numbers());
-            int[] refCodes = ref.isLabels() ? ref.codes() : numberCodes(ref.numbers());
-            String[] curLabels = cur.isLabels() ? cur.labels() : numberLabels(cur.numbers());
-            int[] curCodes = cur.isLabels() ? cur.codes() : numberCodes(cur.numbers());
+            String[] refLabels = ref.isLabels() ? ref.labels() : numberLabels(ref.finiteValues());
+            int[] refCodes = ref.isLabels() ? ref.codes() : numberCodes(ref.finiteValues());
+            String[] curLabels = cur.isLabels() ? cur.labels() : numberLabels(cur.finiteValues());
+            int[] curCodes = cur.isLabels() ? cur.codes() : numberCodes(cur.finiteValues());
             java.util.Map<String, Integer> union = new java.util.LinkedHashMap<>();
             int[] refMap = new int[refLabels.length];
             for (int i = 0; i < refLabels.length; i++) {

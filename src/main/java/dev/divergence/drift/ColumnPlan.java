@@ -107,7 +107,7 @@ record ColumnPlan(String name, RawColumn reference, RawColumn current, ColumnTyp
         if (!current.integerLiterals()) {
             return ColumnType.NUMERICAL;
         }
-        return distinctAtMost(current.numbers(), DriftService.INTEGER_CARDINALITY_LIMIT) ? ColumnType.CATEGORICAL
+        return distinctAtMost(current.rowOrder(), DriftService.INTEGER_CARDINALITY_LIMIT) ? ColumnType.CATEGORICAL
                 : ColumnType.NUMERICAL;
     }
 

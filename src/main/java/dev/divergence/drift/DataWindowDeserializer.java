@@ -10,6 +10,8 @@ import dev.divergence.web.json.NumericArrayParser;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -26,9 +28,11 @@ import tools.jackson.databind.ValueDeserializer;
 final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
 
     private final DriftProperties limits;
+    private final ForkJoinPool pool;
 
-    DataWindowDeserializer(DriftProperties limits) {
+    DataWindowDeserializer(DriftProperties limits, ForkJoinPool pool) {
         this.limits = limits;
+        this.pool = pool;
     }
 
     @Override
@@ -101,7 +105,7 @@ final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
             }
             rows++;
         }
-        return reader.finish(rows);
+        return reader.finish(rows, pool);
     }
 
     private static InvalidRequestException limit(String pointer, String detail) {
@@ -171,14 +175,15 @@ final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
             codes[labelCount++] = code;
         }
 
-        RawColumn finish(int rows) {
+        RawColumn finish(int rows, ForkJoinPool pool) {
             double[] values = numbers.toArray();
-            if (labelCount > 0 && values.length > 0) {
+            if (labelCount > 0) {
                 // a column mixing labels and numbers is categorical: its numbers become labels too
                 for (double v : values) {
                     label(dictionary.code(text(v)));
                 }
-                values = new double[0];
+                return new RawColumn(rows, missing, 0, null, false, Arrays.copyOf(codes, labelCount),
+                        dictionary.labels(), !strings, 0, null);
             }
             int infinite = 0;
             for (double v : values) {
@@ -186,9 +191,26 @@ final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
                     infinite++;
                 }
             }
-            return new RawColumn(rows, missing, values, integerLiterals && missing == 0 && labelCount == 0,
-                    Arrays.copyOf(codes, labelCount), dictionary.labels(), labelCount > 0 && !strings,
-                    infinite);
+            boolean integers = integerLiterals && missing == 0;
+            int finite = values.length - infinite;
+            // integer columns keep their row order (they may be categorical); others are sorted in place
+            double[] rowOrder = integers ? values : null;
+            Future<double[]> sorted = pool.submit(() -> sortedFinite(values, finite, integers));
+            return new RawColumn(rows, missing, values.length, rowOrder, integers, new int[0], new String[0], false,
+                    infinite, sorted);
+        }
+
+        /** The finite values ascending, −0 as 0: in place when the row order is not kept and all are finite. */
+        private static double[] sortedFinite(double[] values, int finite, boolean keepRowOrder) {
+            double[] sorted = !keepRowOrder && finite == values.length ? values : new double[finite];
+            int i = 0;
+            for (double v : values) {
+                if (Double.isFinite(v)) {
+                    sorted[i++] = v + 0.0;
+                }
+            }
+            Arrays.sort(sorted);
+            return sorted;
         }
 
         private static String text(double v) {

@@ -31,7 +31,7 @@ class DriftRequestReader {
     private final JsonMapper mapper;
 
     DriftRequestReader(JsonMapper applicationMapper, ObjectProvider<JsonMapperBuilderCustomizer> customizers,
-            DriftProperties drift) {
+            DriftProperties drift, DriftPool pool) {
         StreamReadConstraints c = applicationMapper.tokenStreamFactory().streamReadConstraints();
         JsonFactoryBuilder factoryBuilder = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(c.getMaxNestingDepth()).maxNumberLength(c.getMaxNumberLength())
@@ -43,7 +43,7 @@ class DriftRequestReader {
         JsonMapper.Builder builder = JsonMapper.builder(factory);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         builder.addModule(new SimpleModule("drift-windows").addDeserializer(DataWindow.class,
-                new DataWindowDeserializer(drift)));
+                new DataWindowDeserializer(drift, pool.pool())));
         this.mapper = builder.build();
     }
 

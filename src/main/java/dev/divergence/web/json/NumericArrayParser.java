@@ -132,6 +132,13 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
                 integerDigits = 1;
             } else if (b >= '1' && b <= '9') {
                 int from = i;
+                if (i + Long.BYTES <= end) {
+                    // up to eight digits at once: how many lead the next eight bytes, then their value
+                    long v = (long) EIGHT_BYTES.get(buf, i);
+                    int leading = leadingDigits(v);
+                    mantissa = eightDigits(v << ((Long.BYTES - leading) << 3));
+                    i += leading;
+                }
                 while (i < end && (b = buf[i]) >= '0' && b <= '9' && i - from < MAX_LONG_DIGITS) {
                     mantissa = mantissa * 10 + (b - '0');
                     i++;
@@ -147,6 +154,15 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
             if (i < end && buf[i] == '.') {
                 integral = false;
                 int fraction = ++i;
+                int room = MAX_EXACT_DIGITS - integerDigits;
+                if (room > 0 && i + Long.BYTES <= end) {
+                    long v = (long) EIGHT_BYTES.get(buf, i);
+                    int take = Math.min(leadingDigits(v), room);
+                    if (take > 0) {
+                        mantissa = mantissa * LONG_POWERS_OF_TEN[take] + eightDigits(v << ((Long.BYTES - take) << 3));
+                        i += take;
+                    }
+                }
                 while (i < end && (b = buf[i]) >= '0' && b <= '9' && integerDigits + (i - fraction) < MAX_EXACT_DIGITS) {
                     mantissa = mantissa * 10 + (b - '0');
                     i++;
@@ -231,6 +247,29 @@ public final class NumericArrayParser extends UTF8StreamJsonParser {
         }
         return i;
     }
+
+    /**
+     * @param v eight bytes, the first in the lowest byte
+     * @return how many of them, from the first, are ASCII digits (0 to 8); the flag test of {@link #digits}
+     */
+    private static int leadingDigits(long v) {
+        long flags = ((v + 0x4646464646464646L) | (v - 0x3030303030303030L)) & 0x8080808080808080L;
+        return flags == 0 ? Long.BYTES : Long.numberOfTrailingZeros(flags) >>> 3;
+    }
+
+    /**
+     * The value of eight ASCII digits, the first (most significant) in the lowest byte; bytes of 0 in the lowest
+     * positions count as leading zeros (Lemire, "Fast numeric parsing", the SWAR eight-digit conversion).
+     */
+    private static long eightDigits(long v) {
+        v = ((v & 0x0F0F0F0F0F0F0F0FL) * 2561) >>> 8;
+        v = ((v & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
+        return ((v & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
+    }
+
+    /** 10^0 … 10^8. */
+    private static final long[] LONG_POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
+        10_000_000L, 100_000_000L};
 
     /** 10^0 … 10^22, each exact in a double. */
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
