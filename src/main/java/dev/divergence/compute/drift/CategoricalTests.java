@@ -29,15 +29,7 @@ public final class CategoricalTests {
      * @return χ² and its p-value
      */
     public static TestResult chiSquare(long[] reference, long[] current) {
-        double[] expected = expected(reference, current);
-        if (expected == null) {
-            return new TestResult(Double.POSITIVE_INFINITY, 0);
-        }
-        if (reference.length < 2) {
-            return new TestResult(0, 1);
-        }
-        var r = ChiSquareTest.withDefaults().test(expected, current);
-        return new TestResult(r.getStatistic(), r.getPValue());
+        return goodnessOfFit(reference, current, false);
     }
 
     /**
@@ -51,6 +43,11 @@ public final class CategoricalTests {
      * @return G and its p-value
      */
     public static TestResult gTest(long[] reference, long[] current) {
+        return goodnessOfFit(reference, current, true);
+    }
+
+    /** χ² or G of the current counts against the scaled reference counts, with the conventions above. */
+    private static TestResult goodnessOfFit(long[] reference, long[] current, boolean logLikelihood) {
         double[] expected = expected(reference, current);
         if (expected == null) {
             return new TestResult(Double.POSITIVE_INFINITY, 0);
@@ -58,7 +55,8 @@ public final class CategoricalTests {
         if (reference.length < 2) {
             return new TestResult(0, 1);
         }
-        var r = GTest.withDefaults().test(expected, current);
+        var r = logLikelihood ? GTest.withDefaults().test(expected, current)
+                : ChiSquareTest.withDefaults().test(expected, current);
         return new TestResult(r.getStatistic(), r.getPValue());
     }
 

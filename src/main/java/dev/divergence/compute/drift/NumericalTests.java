@@ -182,7 +182,19 @@ public final class NumericalTests {
      */
     public static double wassersteinNormed(double[] reference, double[] current) {
         double norm = Math.max(populationStd(reference), 0.001);
-        return cdfDistance(reference, current, 1) / norm;
+        return wasserstein(reference, current) / norm;
+    }
+
+    /**
+     * W₁ = ∫ |F_x − F_y| between the empirical distribution functions, summed exactly over the merged values
+     * ({@code scipy.stats.wasserstein_distance}; Villani 2009, ch. 6).
+     *
+     * @param x a sample, ascending, finite, n ≥ 1
+     * @param y a sample, ascending, finite, m ≥ 1
+     * @return W₁ in the unit of the values
+     */
+    public static double wasserstein(double[] x, double[] y) {
+        return cdfDistance(x, y, 1);
     }
 
     /**

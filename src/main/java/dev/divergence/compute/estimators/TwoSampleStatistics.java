@@ -1,7 +1,7 @@
 package dev.divergence.compute.estimators;
 
+import dev.divergence.compute.drift.NumericalTests;
 import java.util.Arrays;
-import org.apache.commons.numbers.core.Sum;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 
@@ -28,25 +28,7 @@ public final class TwoSampleStatistics {
         double[] b = y.clone();
         Arrays.sort(a);
         Arrays.sort(b);
-        Sum sum = Sum.create();
-        int i = 0;
-        int j = 0;
-        double previous = Math.min(a[0], b[0]);
-        while (i < a.length || j < b.length) {
-            double next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
-            double gap = next - previous;
-            if (gap > 0) {
-                sum.add(gap * Math.abs((double) i / a.length - (double) j / b.length));
-            }
-            while (i < a.length && a[i] == next) {
-                i++;
-            }
-            while (j < b.length && b[j] == next) {
-                j++;
-            }
-            previous = next;
-        }
-        return sum.getAsDouble();
+        return NumericalTests.wasserstein(a, b);
     }
 
     /**
