@@ -193,6 +193,26 @@ class DriftHttpTest {
         assertThat(dropped.has("missingShare")).isFalse();
     }
 
+    @Test
+    void theHtmlReportEscapesWhatTheCallerWrote() {
+        HttpClientSupport http = new HttpClientSupport(port);
+        HttpResponse<String> report = http.send(java.net.http.HttpRequest.newBuilder(http.uri(PATH))
+                .header("Content-Type", "application/json").header("Accept", "text/html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"reference": {"<script>x</script>": ["<b>", "a", "<b>", "a"]},
+                         "current": {"<script>x</script>": ["<b>", "a", "a", "a"]}}""")).build());
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(report.body()).doesNotContain("<script", "<b>").contains("&lt;script&gt;x&lt;/script&gt;",
+                "&lt;b&gt;");
+        HttpResponse<String> bad = http.send(java.net.http.HttpRequest.newBuilder(http.uri(PATH))
+                .header("Content-Type", "application/json").header("Accept", "text/html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reference\": {}, \"current\": {}, "
+                        + "\"method\": \"nope\"}")).build());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
     static Stream<Arguments> badRequests() {
         String w = "\"reference\": {\"x\": [1.0, 2.0, 3.0, 4.0], \"c\": [\"a\", \"b\", \"a\", \"a\"]}, "
                 + "\"current\": {\"x\": [1.5, 2.5, 3.5, 4.5], \"c\": [\"a\", \"b\", \"b\", \"b\"]}";

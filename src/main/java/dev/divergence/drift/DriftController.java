@@ -30,7 +30,8 @@ class DriftController {
                     + "window, the test chosen per column from its type, the reference size and the distinct "
                     + "values, Evidently's thresholds and comparison directions, and dataset drift when the share "
                     + "of drifted columns reaches driftShare. Methods, thresholds, bins, missing-value handling "
-                    + "and a multiple-testing correction are options.",
+                    + "and a multiple-testing correction are options. With Accept: text/html the answer is a "
+                    + "self-contained HTML report: the verdict and each column's distributions on one chart.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = DriftRequest.class))))
@@ -39,5 +40,18 @@ class DriftController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     DriftResponse drift(HttpServletRequest request) throws IOException {
         return admission.run(() -> service.evaluate(reader.read(request)));
+    }
+
+    @Operation(summary = "The same drift request answered as a self-contained HTML report",
+            description = "Send Accept: text/html: one HTML file without scripts or external resources, with the "
+                    + "dataset verdict, the columns sorted by how far past their thresholds they are, and each "
+                    + "column's reference and current distributions on one chart.", hidden = true)
+    @PostMapping(path = "/v1/drift", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.TEXT_HTML_VALUE)
+    String driftReport(HttpServletRequest request) throws IOException {
+        return admission.run(() -> {
+            DriftService.DriftReport report = service.report(reader.read(request));
+            return DriftReportPage.render(report.response(), report.charts());
+        });
     }
 }

@@ -58,11 +58,34 @@ public class DriftService {
      * @throws dev.divergence.validation.InvalidRequestException for invalid options, every one with its pointer
      */
     public DriftResponse evaluate(DriftRequest request) {
+        return evaluate(request, false).response();
+    }
+
+    /**
+     * @param request the windows and options
+     * @return per-column results, the dataset verdict, and what the HTML report draws of each tested column
+     * @throws dev.divergence.validation.InvalidRequestException for invalid options, every one with its pointer
+     */
+    DriftReport report(DriftRequest request) {
+        return evaluate(request, true);
+    }
+
+    private DriftReport evaluate(DriftRequest request, boolean charts) {
         validate(request);
-        DriftResponse response = gate.run("drift", () -> compute(request));
+        DriftReport report = gate.run("drift", () -> compute(request, charts));
+        DriftResponse response = report.response();
         meters.recordDrift(response.numberOfColumns(), response.numberOfDriftedColumns(),
                 response.skippedColumns().size());
-        return response;
+        return report;
+    }
+
+    /**
+     * An answer with the report's charts.
+     *
+     * @param response the JSON answer
+     * @param charts what the report draws, by column
+     */
+    record DriftReport(DriftResponse response, java.util.Map<String, ColumnChart> charts) {
     }
 
     private void validate(DriftRequest r) {
@@ -154,7 +177,7 @@ public class DriftService {
         }
     }
 
-    private DriftResponse compute(DriftRequest r) {
+    private DriftReport compute(DriftRequest r, boolean charts) {
         Map<String, RawColumn> reference = r.reference().columns();
         Map<String, RawColumn> current = r.current().columns();
         List<String> names = r.columns() != null ? r.columns() : defaultColumns(reference, current);
@@ -194,7 +217,7 @@ public class DriftService {
         violations.throwIfAny();
         unusedOverrides(r, names, warnings);
 
-        List<Object> outcomes = runAll(plans, r.missingValues() == MissingValues.CATEGORY);
+        List<Object> outcomes = runAll(plans, r.missingValues() == MissingValues.CATEGORY, charts);
         List<ColumnPlan> testedPlans = new ArrayList<>();
         List<Tested> tested = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
@@ -223,8 +246,14 @@ public class DriftService {
         if (columns.isEmpty()) {
             warnings.add("no column could be tested: the dataset verdict is no drift");
         }
-        return new DriftResponse(!columns.isEmpty() && share >= driftShare, driftShare, columns.size(), drifted,
-                share, correction, columns, skipped, warnings);
+        java.util.Map<String, ColumnChart> chartsByColumn = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < tested.size(); i++) {
+            if (tested.get(i).chart() != null) {
+                chartsByColumn.put(testedPlans.get(i).name(), tested.get(i).chart());
+            }
+        }
+        return new DriftReport(new DriftResponse(!columns.isEmpty() && share >= driftShare, driftShare,
+                columns.size(), drifted, share, correction, columns, skipped, warnings), chartsByColumn);
     }
 
     private static List<String> defaultColumns(Map<String, RawColumn> reference, Map<String, RawColumn> current) {
@@ -260,16 +289,16 @@ public class DriftService {
      * collector as soon as the column is done, so a request holds at most one sorted copy per running task).
      */
     private record Tested(DriftMethod method, TestResult result, int referenceDistinct, int currentDistinct,
-            int newCategories) {
+            int newCategories, ColumnChart chart) {
     }
 
     /** Tests the columns in parallel (largest first), each under the caller's deadline. */
-    private List<Object> runAll(List<ColumnPlan> plans, boolean missingAsCategory) {
+    private List<Object> runAll(List<ColumnPlan> plans, boolean missingAsCategory, boolean charts) {
         long remaining = Cancellation.remainingNanos();
         List<Callable<Object>> tasks = new ArrayList<>(plans.size());
         for (ColumnPlan plan : plans) {
-            tasks.add(() -> remaining == Long.MAX_VALUE ? test(plan, missingAsCategory)
-                    : Cancellation.withDeadline(remaining, () -> test(plan, missingAsCategory)));
+            tasks.add(() -> remaining == Long.MAX_VALUE ? test(plan, missingAsCategory, charts)
+                    : Cancellation.withDeadline(remaining, () -> test(plan, missingAsCategory, charts)));
         }
         Integer[] order = new Integer[plans.size()];
         for (int i = 0; i < order.length; i++) {
@@ -299,7 +328,7 @@ public class DriftService {
         return outcomes;
     }
 
-    private Object test(ColumnPlan plan, boolean missingAsCategory) {
+    private Object test(ColumnPlan plan, boolean missingAsCategory, boolean charts) {
         ColumnData data = ColumnData.of(plan.reference(), plan.current());
         if (missingAsCategory && plan.type() == ColumnType.CATEGORICAL) {
             data.addMissingCategory(plan.reference().missing(), plan.current().missing());
@@ -328,7 +357,8 @@ public class DriftService {
                     }
                 }
             }
-            return new Tested(method, result, data.referenceDistinct(), data.currentDistinct(), newCategories);
+            return new Tested(method, result, data.referenceDistinct(), data.currentDistinct(), newCategories,
+                    charts ? ColumnChart.of(plan.type(), data, plan.reference(), plan.current()) : null);
         } catch (ColumnTester.Untestable u) {
             return u;
         }
