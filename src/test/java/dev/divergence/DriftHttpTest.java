@@ -205,6 +205,15 @@ class DriftHttpTest {
         assertThat(report.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(report.body()).doesNotContain("<script", "<b>").contains("&lt;script&gt;x&lt;/script&gt;",
                 "&lt;b&gt;");
+        // one chart per tested column, each with both windows' bars, and nothing loaded from elsewhere
+        HttpResponse<String> readme = http.send(java.net.http.HttpRequest.newBuilder(http.uri(PATH))
+                .header("Content-Type", "application/json").header("Accept", "text/html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(BrowserTest.README_DRIFT)).build());
+        String page = readme.body();
+        assertThat(page.split("<svg class=\"chart\"", -1)).hasSize(3);
+        assertThat(page).contains("class=\"bar reference\"", "class=\"bar current\"", "Dataset drift detected")
+                .doesNotContain("src=\"http", "href=\"http", "url(");
+        assertThat(page.indexOf("id=\"col-age")).isLessThan(page.indexOf("id=\"col-plan"));
         HttpResponse<String> bad = http.send(java.net.http.HttpRequest.newBuilder(http.uri(PATH))
                 .header("Content-Type", "application/json").header("Accept", "text/html")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reference\": {}, \"current\": {}, "
