@@ -134,6 +134,16 @@ class ParametricHttpTest {
                 "Independent", "MixtureSameFamily", "Weibull", "StudentT");
     }
 
+    @Test
+    void aUniformWiderThanTheLargestDoubleIsRefusedNotAFailure() {
+        // issue 17: high − low overflowed inside Commons Statistics and answered 500
+        JsonNode problem = post("{\"p\": {\"family\": \"Uniform\", \"params\": {\"low\": -1e308, \"high\": 1e308}},"
+                + " \"q\": {\"family\": \"Uniform\", \"params\": {\"low\": -1.7e308, \"high\": 1.7e308}}}", 400);
+        assertThat(problem.get("errors").get(0).get("pointer").asString()).isEqualTo("/p/params/high");
+        assertThat(problem.get("errors").get(0).get("detail").asString()).contains("high − low");
+        assertThat(problem.get("errors").get(1).get("pointer").asString()).isEqualTo("/q/params/high");
+    }
+
     private JsonNode post(String body, int status) {
         HttpResponse<String> response = new HttpClientSupport(port).post("/v1/divergences/parametric", body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

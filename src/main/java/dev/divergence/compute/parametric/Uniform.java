@@ -20,15 +20,20 @@ public final class Uniform extends CommonsContinuous {
 
     /**
      * @param low a, finite
-     * @param high b, finite and > a
+     * @param high b, finite and > a, with b − a finite
      * @return the distribution
-     * @throws InvalidParameterException if a parameter is outside its domain
+     * @throws InvalidParameterException if a parameter is outside its domain, or the width b − a overflows double
+     *         (a density below 1/1.8e308 cannot be represented here; refused instead of failing inside)
      */
     public static Uniform of(double low, double high) {
         InvalidParameterException.finite("low", low);
         InvalidParameterException.finite("high", high);
         if (!(high > low)) {
             throw new InvalidParameterException("high", -1, "must be > low (" + low + "), was " + high);
+        }
+        if (Double.isInfinite(high - low)) {
+            throw new InvalidParameterException("high", -1, "high − low must be at most 1.7976931348623157e308 "
+                    + "(the largest double), was " + high + " − " + low);
         }
         return new Uniform(low, high);
     }
