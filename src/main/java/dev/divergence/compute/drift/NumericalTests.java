@@ -219,7 +219,9 @@ public final class NumericalTests {
             double gap = next - previous;
             if (gap > 0) {
                 double diff = Math.abs((double) i / x.length - (double) j / y.length);
-                sum.add(gap * (p == 1 ? diff : diff * diff));
+                double weight = p == 1 ? diff : diff * diff;
+                // a gap beyond the largest double (values near ±1.8e308 on both sides): from halves
+                sum.add(Double.isInfinite(gap) ? 2 * ((next / 2 - previous / 2) * weight) : gap * weight);
             }
             while (i < x.length && x[i] == next) {
                 i++;

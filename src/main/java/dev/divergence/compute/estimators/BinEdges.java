@@ -58,7 +58,8 @@ public final class BinEdges {
     }
 
     /**
-     * {@code numpy.linspace(first, last, bins + 1)}.
+     * {@code numpy.linspace(first, last, bins + 1)}; when last − first overflows (data spanning more than the largest
+     * double, where numpy's edges are NaN) the same equal-width edges computed from halves.
      *
      * @param first the lower edge
      * @param last the upper edge, > first
@@ -67,9 +68,19 @@ public final class BinEdges {
      */
     public static double[] equalWidth(double first, double last, int bins) {
         double[] edges = new double[bins + 1];
-        double step = (last - first) / bins;
-        for (int i = 0; i < bins; i++) {
-            edges[i] = i * step + first;
+        double range = last - first;
+        if (Double.isInfinite(range)) {
+            // the data span more than the largest double (numpy gives NaN edges here): the same edges from halves,
+            // every intermediate finite
+            double halfStep = (last / 2 - first / 2) / bins;
+            for (int i = 0; i < bins; i++) {
+                edges[i] = 2 * (first / 2 + i * halfStep);
+            }
+        } else {
+            double step = range / bins;
+            for (int i = 0; i < bins; i++) {
+                edges[i] = i * step + first;
+            }
         }
         edges[bins] = last;
         return edges;
