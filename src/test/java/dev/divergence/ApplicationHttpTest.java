@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -112,6 +113,17 @@ class ApplicationHttpTest {
         assertThat(ks.get("defaultThreshold").doubleValue()).isEqualTo(0.05);
         assertThat(drift.get("limits").get("maxCells").asLong()).isEqualTo(5_000_000L);
         assertThat(body.get("endpoints").toString()).contains("/v1/drift");
+    }
+
+    @Test
+    void theErrorPathAskedForDirectlyIsNotFoundRatherThanAFailure() {
+        // issue 17, item 4: GET or POST /error used to answer 500 internal-error
+        for (HttpResponse<String> response : List.of(http().get("/error"), http().post("/error", "{}"))) {
+            assertThat(response.statusCode()).isEqualTo(404);
+            JsonNode problem = GoldenCorpus.JSON.readTree(response.body());
+            assertThat(problem.get("type").asString()).isEqualTo("urn:problem-type:divergence:not-found");
+            assertThat(problem.get("detail").asString()).isEqualTo("no resource at /error");
+        }
     }
 
     @Test

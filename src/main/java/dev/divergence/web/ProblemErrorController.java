@@ -20,6 +20,12 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // asked for directly, not forwarded by the container with an error: there is nothing here
+            ProblemType type = ProblemType.of(404);
+            return ProblemDetails.response(type, "no resource at " + request.getRequestURI(), List.of(),
+                    request.getRequestURI(), null);
+        }
         int status = code instanceof Integer i ? i : 500;
         ProblemType type = ProblemType.of(status);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
