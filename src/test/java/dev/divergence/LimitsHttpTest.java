@@ -78,6 +78,35 @@ class LimitsHttpTest {
         assertThat(problem.get("detail").asString() + problem.get("errors")).contains(mentions);
     }
 
+    /** Sends a request head and returns the first line of the answer. */
+    private String firstLine(String head) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), StandardCharsets.US_ASCII));
+            return in.readLine() + "\n" + in.lines().limit(40).reduce("", (a, b) -> a + b + "\n");
+        }
+    }
+
+    @Test
+    void aDeclaredOversizeBodyIsRefusedBeforeTheClientSendsIt() throws Exception {
+        // issue 17, item 4: Expect: 100-continue used to get "100 Continue" before the 413
+        String answer = firstLine("POST /v1/divergences/discrete HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 10737418240\r\nExpect: 100-continue\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 413").contains("payload-too-large");
+    }
+
+    @Test
+    void anUnknownTransferEncodingIsNotImplementedAndTypedSo() throws Exception {
+        // issue 17, item 4: it was a 501 typed internal-error
+        String answer = firstLine("POST /v1/divergences/discrete HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: xchunked\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 501").contains("urn:problem-type:divergence:not-implemented");
+    }
+
     @Test
     void aChunkedBodyWithoutContentLengthIsRefusedWhileItStreams() throws Exception {
         byte[] body = ("{\"p\": " + ones(1500) + ", \"q\": " + ones(1500) + "}").getBytes(StandardCharsets.UTF_8);

@@ -23,8 +23,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                ProblemType type = status == 404 ? ProblemType.NOT_FOUND
-                        : status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.BAD_REQUEST;
+                ProblemType type = ProblemType.of(status);
                 writer.write(ProblemDetails.json(type, "the HTTP request could not be processed", null));
                 response.finishResponse();
             }
