@@ -26,8 +26,8 @@ final class ColumnData {
         this.referenceColumn = referenceColumn;
         this.currentColumn = currentColumn;
         if (numeric) {
-            reference = sortedFinite(referenceColumn);
-            current = sortedFinite(currentColumn);
+            reference = referenceColumn.sortedFinite();
+            current = currentColumn.sortedFinite();
         } else {
             reference = null;
             current = null;
@@ -44,15 +44,6 @@ final class ColumnData {
         return new ColumnData(ref, cur, !ref.isLabels() && !cur.isLabels());
     }
 
-    /** The finite values ascending, −0 as 0 (so that equal values are one category), sorted while parsing. */
-    private static double[] sortedFinite(RawColumn column) {
-        return column.sortedFinite();
-    }
-
-    /** The finite values in row order where it was kept, −0 as 0. */
-    private static double[] finite(RawColumn column) {
-        return column.finiteValues();
-    }
 
     /** @return whether both windows hold numbers */
     boolean numeric() {
@@ -82,7 +73,8 @@ final class ColumnData {
     /** @return the categorical view (for numbers: one category per distinct value, in numeric order) */
     Categories categories() {
         if (categories == null) {
-            categories = Categories.ofNumbers(reference, current, finite(referenceColumn), finite(currentColumn));
+            categories = Categories.ofNumbers(reference, current, referenceColumn.finiteValues(),
+                    currentColumn.finiteValues());
         }
         return categories;
     }

@@ -21,6 +21,9 @@ import dev.divergence.validation.Violations;
 record ColumnPlan(String name, RawColumn reference, RawColumn current, ColumnType type, DriftMethod method,
         Double threshold, DriftRequest.BinsRequest bins, String skipReason) {
 
+    /** Evidently: an integer column with at most this many distinct values in the current window is categorical. */
+    static final int INTEGER_CARDINALITY_LIMIT = 10;
+
     /** @return the values of both windows (to schedule the largest columns first) */
     long cells() {
         return reference.rows() + (long) current.rows();
@@ -107,7 +110,7 @@ record ColumnPlan(String name, RawColumn reference, RawColumn current, ColumnTyp
         if (!current.integerLiterals()) {
             return ColumnType.NUMERICAL;
         }
-        return distinctAtMost(current.rowOrder(), DriftService.INTEGER_CARDINALITY_LIMIT) ? ColumnType.CATEGORICAL
+        return distinctAtMost(current.rowOrder(), INTEGER_CARDINALITY_LIMIT) ? ColumnType.CATEGORICAL
                 : ColumnType.NUMERICAL;
     }
 

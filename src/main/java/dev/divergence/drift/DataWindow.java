@@ -2,7 +2,6 @@ package dev.divergence.drift;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A window of data in columnar form, {@code {column: [values]}} ({@code DataFrame.to_dict("list")}), columns in
@@ -14,13 +13,4 @@ import java.util.Map;
         + "or booleans, null or \"NaN\" is missing, \"Infinity\"/\"-Infinity\" are ±∞",
         additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
 public record DataWindow(@Schema(hidden = true) LinkedHashMap<String, RawColumn> columns) {
-
-    /** @return the number of values in all columns */
-    public long cells() {
-        long cells = 0;
-        for (Map.Entry<String, RawColumn> e : columns.entrySet()) {
-            cells += e.getValue().rows();
-        }
-        return cells;
-    }
 }

@@ -1,7 +1,6 @@
 package dev.divergence.compute.drift;
 
 import dev.divergence.compute.Cancellation;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.inference.ChiSquareTest;
 import org.apache.commons.statistics.inference.FisherExactTest;
@@ -234,14 +233,5 @@ public final class CategoricalTests {
             s += x;
         }
         return s;
-    }
-
-    /**
-     * @param statistic a χ² statistic
-     * @param degreesOfFreedom ≥ 1
-     * @return its upper tail probability
-     */
-    static double chiSquareSurvival(double statistic, int degreesOfFreedom) {
-        return ChiSquaredDistribution.of(degreesOfFreedom).survivalProbability(statistic);
     }
 }
