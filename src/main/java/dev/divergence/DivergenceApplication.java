@@ -1,5 +1,6 @@
 package dev.divergence;
 
+import dev.divergence.drift.DataSketchesRuntime;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -14,6 +15,7 @@ public class DivergenceApplication {
 
     public static void main(String[] args) {
         exitCleanlyOnSigterm();
+        DataSketchesRuntime.load();
         SpringApplication.run(DivergenceApplication.class, args);
     }
 

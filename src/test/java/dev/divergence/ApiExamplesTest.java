@@ -108,7 +108,7 @@ class ApiExamplesTest {
             }
             assertThat(post.at("/requestBody/content/application~1json/examples").size()).isGreaterThan(0);
         }
-        assertThat(operations).isEqualTo(6);
+        assertThat(operations).isEqualTo(8);
         assertThat(doc.at("/components/schemas/Problem/properties").propertyNames())
                 .containsExactlyInAnyOrder("type", "title", "status", "detail", "instance", "errors");
     }

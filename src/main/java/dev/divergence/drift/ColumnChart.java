@@ -31,9 +31,9 @@ record ColumnChart(boolean numerical, double[] edges, List<String> labels, doubl
     /** The bar of the categories beyond {@link #MAX_CATEGORIES}. */
     static final String OTHERS = "(others)";
 
-    static ColumnChart of(ColumnType type, ColumnData data, RawColumn ref, RawColumn cur) {
-        double refMissing = ref.rows() == 0 ? 0 : (double) ref.missing() / ref.rows();
-        double curMissing = cur.rows() == 0 ? 0 : (double) cur.missing() / cur.rows();
+    static ColumnChart of(ColumnType type, ColumnData data, WindowColumn ref, WindowColumn cur) {
+        double refMissing = missingShare(ref);
+        double curMissing = missingShare(cur);
         if (type == ColumnType.NUMERICAL && data.numeric()) {
             double[] r = data.reference();
             double[] c = data.current();
@@ -46,7 +46,32 @@ record ColumnChart(boolean numerical, double[] edges, List<String> labels, doubl
             return new ColumnChart(true, edges, List.of(), Binning.shares(Binning.counts(r, edges), r.length),
                     Binning.shares(Binning.counts(c, edges), c.length), refMissing, curMissing);
         }
-        ColumnData.Categories categories = data.categories();
+        return categorical(data.categories(), refMissing, curMissing);
+    }
+
+    static double missingShare(WindowColumn c) {
+        return c.entries() == 0 ? 0 : (double) c.missingEntries() / c.entries();
+    }
+
+    /**
+     * A numerical column's chart from its two windows' weights on shared edges.
+     *
+     * @param edges the edges
+     * @param reference the reference's weight per bin
+     * @param current the current window's weight per bin
+     * @param ref the reference column (for its missing share)
+     * @param cur the current column
+     * @return the chart, or null when there are more bins than a chart draws
+     */
+    static ColumnChart ofBins(double[] edges, long[] reference, long[] current, WindowColumn ref, WindowColumn cur) {
+        if (edges.length - 1 > MAX_BINS) {
+            return null;
+        }
+        return new ColumnChart(true, edges, List.of(), Binning.shares(reference, Math.max(1, ColumnData.sum(reference))),
+                Binning.shares(current, Math.max(1, ColumnData.sum(current))), missingShare(ref), missingShare(cur));
+    }
+
+    static ColumnChart categorical(ColumnData.Categories categories, double refMissing, double curMissing) {
         long nRef = Math.max(1, ColumnData.sum(categories.reference()));
         long nCur = Math.max(1, ColumnData.sum(categories.current()));
         Integer[] order = new Integer[categories.labels().length];

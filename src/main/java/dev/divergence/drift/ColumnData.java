@@ -35,6 +35,22 @@ final class ColumnData {
         }
     }
 
+    private ColumnData(Categories categories) {
+        this.referenceColumn = null;
+        this.currentColumn = null;
+        this.reference = null;
+        this.current = null;
+        this.categories = categories;
+    }
+
+    /**
+     * @param categories counts per category of both windows (from summaries)
+     * @return the column's categorical data
+     */
+    static ColumnData ofCategories(Categories categories) {
+        return new ColumnData(categories);
+    }
+
     /**
      * @param ref the reference column
      * @param cur the current column
@@ -85,7 +101,7 @@ final class ColumnData {
      * @param referenceMissing the reference's missing entries
      * @param currentMissing the current window's missing entries
      */
-    void addMissingCategory(int referenceMissing, int currentMissing) {
+    void addMissingCategory(long referenceMissing, long currentMissing) {
         if (referenceMissing + currentMissing > 0) {
             categories = categories().withExtra(MISSING_LABEL, referenceMissing, currentMissing);
         }
@@ -164,8 +180,8 @@ final class ColumnData {
      * @param reference the reference's count of each
      * @param current the current window's count of each
      * @param first the index of the category that sorts first (numbers numerically, labels as strings)
-     * @param referenceCodes each reference value's category, in row order
-     * @param currentCodes each current value's category, in row order
+     * @param referenceCodes each reference value's category, in row order; null when only counts are known
+     * @param currentCodes each current value's category, in row order; null when only counts are known
      */
     record Categories(String[] labels, long[] reference, long[] current, int first, int[] referenceCodes,
             int[] currentCodes) {
@@ -241,7 +257,7 @@ final class ColumnData {
             return codes;
         }
 
-        Categories withExtra(String label, int referenceCount, int currentCount) {
+        Categories withExtra(String label, long referenceCount, long currentCount) {
             int k = labels.length;
             String[] l = Arrays.copyOf(labels, k + 1);
             l[k] = label;
@@ -249,9 +265,12 @@ final class ColumnData {
             r[k] = referenceCount;
             long[] c = Arrays.copyOf(current, k + 1);
             c[k] = currentCount;
-            int[] rc = Arrays.copyOf(referenceCodes, referenceCodes.length + referenceCount);
+            if (referenceCodes == null) {
+                return new Categories(l, r, c, first, null, null);
+            }
+            int[] rc = Arrays.copyOf(referenceCodes, referenceCodes.length + (int) referenceCount);
             Arrays.fill(rc, referenceCodes.length, rc.length, k);
-            int[] cc = Arrays.copyOf(currentCodes, currentCodes.length + currentCount);
+            int[] cc = Arrays.copyOf(currentCodes, currentCodes.length + (int) currentCount);
             Arrays.fill(cc, currentCodes.length, cc.length, k);
             return new Categories(l, r, c, first, rc, cc);
         }

@@ -18,7 +18,7 @@ import dev.divergence.validation.Violations;
  * @param bins the caller's bins, or null
  * @param skipReason why the column is not tested, or null
  */
-record ColumnPlan(String name, RawColumn reference, RawColumn current, ColumnType type, DriftMethod method,
+record ColumnPlan(String name, WindowColumn reference, WindowColumn current, ColumnType type, DriftMethod method,
         Double threshold, DriftRequest.BinsRequest bins, String skipReason) {
 
     /** Evidently: an integer column with at most this many distinct values in the current window is categorical. */
@@ -26,10 +26,10 @@ record ColumnPlan(String name, RawColumn reference, RawColumn current, ColumnTyp
 
     /** @return the values of both windows (to schedule the largest columns first) */
     long cells() {
-        return reference.rows() + (long) current.rows();
+        return reference.size() + current.size();
     }
 
-    static ColumnPlan of(String name, RawColumn ref, RawColumn cur, DriftRequest r, Violations violations) {
+    static ColumnPlan of(String name, WindowColumn ref, WindowColumn cur, DriftRequest r, Violations violations) {
         ColumnType override = r.columnTypes() == null ? null : r.columnTypes().get(name);
         String reason = null;
         ColumnType type = override;
@@ -37,17 +37,23 @@ record ColumnPlan(String name, RawColumn reference, RawColumn current, ColumnTyp
             reason = "the current window has no values in this column";
         } else if (ref.isEmpty()) {
             reason = "the reference window has no values in this column";
-        } else if (type == null) {
-            type = infer(cur);
+        } else if (ref instanceof RawColumn rawRef && cur instanceof RawColumn rawCur) {
             if (type == null) {
-                int distinct = cur.labels().length;
-                reason = "text column: " + distinct + (distinct == 1 ? " distinct value in " : " distinct values in ")
-                        + cur.codes().length + " (more than half are distinct; text is not tested)";
+                type = infer(rawCur);
+                if (type == null) {
+                    reason = textReason(rawCur.labels().length, rawCur.codes().length);
+                }
             }
-        }
-        if (reason == null && type == ColumnType.NUMERICAL && (ref.isLabels() || cur.isLabels())) {
-            reason = "a numerical column needs numbers in both windows; the "
-                    + (cur.isLabels() ? "current" : "reference") + " window holds strings or booleans";
+            if (reason == null && type == ColumnType.NUMERICAL && (rawRef.isLabels() || rawCur.isLabels())) {
+                reason = "a numerical column needs numbers in both windows; the "
+                        + (rawCur.isLabels() ? "current" : "reference") + " window holds strings or booleans";
+            }
+        } else {
+            reason = SummaryPlan.reason(name, ref, cur, override, violations);
+            type = reason != null ? override : SummaryPlan.type(ref, cur);
+            if (reason == null && override == null && type == ColumnType.CATEGORICAL) {
+                reason = SummaryPlan.textReason(cur);
+            }
         }
         if (reason != null) {
             return new ColumnPlan(name, ref, cur, type, null, null, null, reason);
@@ -91,6 +97,11 @@ record ColumnPlan(String name, RawColumn reference, RawColumn current, ColumnTyp
                     + name + "\" is " + type.jsonName());
         }
         return new ColumnPlan(name, ref, cur, type, method, threshold, bins, null);
+    }
+
+    static String textReason(long distinct, long present) {
+        return "text column: " + distinct + (distinct == 1 ? " distinct value in " : " distinct values in ") + present
+                + " (more than half are distinct; text is not tested)";
     }
 
     /**

@@ -31,14 +31,29 @@ final class ColumnRunner {
      * @param currentDistinct distinct values the current window's test ran on
      * @param newCategories categories only in the current window (for χ² and G, whose statistic they make infinite)
      * @param chart what the HTML report draws, or null
+     * @param approximation the error bounds of a result computed from a sketch, or null when it is exact
      */
     record Tested(DriftMethod method, TestResult result, int referenceDistinct, int currentDistinct,
-            int newCategories, ColumnChart chart) implements Outcome {
+            int newCategories, ColumnChart chart, Approximation approximation) implements Outcome {
+
+        /** distinct values that a summary does not tell */
+        static final int UNKNOWN = -1;
 
         /** @return the raw score: the p-value of a hypothesis test, else the distance */
         double score() {
             return method.givesPValue() ? result.pValue() : result.statistic();
         }
+    }
+
+    /**
+     * How far a result computed from sketches may be from the exact data's.
+     *
+     * @param rankError the largest normalized rank error of the sketches
+     * @param scoreLower the lower end of the interval that holds the exact score
+     * @param scoreUpper its upper end
+     * @param statisticErrorBound the bound on the statistic's error (K-S), or null
+     */
+    record Approximation(double rankError, double scoreLower, double scoreUpper, Double statisticErrorBound) {
     }
 
     /**
@@ -50,10 +65,12 @@ final class ColumnRunner {
     }
 
     private final ColumnTester tester;
+    private final SummaryTester summaries;
     private final ForkJoinPool pool;
 
     ColumnRunner(ColumnTester tester, ForkJoinPool pool) {
         this.tester = tester;
+        this.summaries = new SummaryTester(tester, this);
         this.pool = pool;
     }
 
@@ -94,9 +111,21 @@ final class ColumnRunner {
     }
 
     private Outcome test(ColumnPlan plan, boolean missingAsCategory, boolean charts) {
-        ColumnData data = ColumnData.of(plan.reference(), plan.current());
+        if (!(plan.reference() instanceof RawColumn ref && plan.current() instanceof RawColumn cur)) {
+            return summaries.test(plan, missingAsCategory, charts);
+        }
+        return test(plan, ref, cur, missingAsCategory, charts);
+    }
+
+    /**
+     * Tests a column of raw values (or of values a summary holds exactly).
+     *
+     * @return the outcome
+     */
+    Outcome test(ColumnPlan plan, RawColumn ref, RawColumn cur, boolean missingAsCategory, boolean charts) {
+        ColumnData data = ColumnData.of(ref, cur);
         if (missingAsCategory && plan.type() == ColumnType.CATEGORICAL) {
-            data.addMissingCategory(plan.reference().missing(), plan.current().missing());
+            data.addMissingCategory(ref.missing(), cur.missing());
         }
         if (data.referenceSize() == 0 || data.currentSize() == 0) {
             return new NotTested((data.referenceSize() == 0 ? "the reference" : "the current window")
@@ -122,7 +151,7 @@ final class ColumnRunner {
                 }
             }
             return new Tested(method, result, data.referenceDistinct(), data.currentDistinct(), newCategories,
-                    charts ? ColumnChart.of(plan.type(), data, plan.reference(), plan.current()) : null);
+                    charts ? ColumnChart.of(plan.type(), data, plan.reference(), plan.current()) : null, null);
         } catch (ColumnTester.Untestable u) {
             return new NotTested(u.getMessage());
         }

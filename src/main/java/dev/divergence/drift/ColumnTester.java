@@ -132,14 +132,27 @@ final class ColumnTester {
     }
 
     private TestResult totalVariation(ColumnData.Categories c) {
-        int[] codes = new int[c.referenceCodes().length + c.currentCodes().length];
-        System.arraycopy(c.referenceCodes(), 0, codes, 0, c.referenceCodes().length);
-        System.arraycopy(c.currentCodes(), 0, codes, c.referenceCodes().length, c.currentCodes().length);
-        long work = (long) PERMUTATIONS * codes.length;
-        need(work <= maxPermutationWork, "the total-variation permutation test would draw " + work
-                + " values, more than divergence.drift.max-permutation-work = " + maxPermutationWork);
-        return CategoricalTests.totalVariationPermutation(codes, c.referenceCodes().length, c.labels().length,
-                PERMUTATIONS);
+        long nRef = ColumnData.sum(c.reference());
+        long n = nRef + ColumnData.sum(c.current());
+        need(n <= maxPermutationWork / PERMUTATIONS && n < Integer.MAX_VALUE, "the total-variation permutation test "
+                + "would draw " + PERMUTATIONS + " × " + n + " values, more than divergence.drift.max-permutation-work = "
+                + maxPermutationWork);
+        int[] codes = new int[(int) n];
+        if (c.referenceCodes() != null) {
+            System.arraycopy(c.referenceCodes(), 0, codes, 0, c.referenceCodes().length);
+            System.arraycopy(c.currentCodes(), 0, codes, c.referenceCodes().length, c.currentCodes().length);
+        } else {
+            // counts only (a summary): the values grouped by category, each window in category order
+            int k = 0;
+            for (long[] window : new long[][] {c.reference(), c.current()}) {
+                for (int category = 0; category < window.length; category++) {
+                    for (long i = 0; i < window[category]; i++) {
+                        codes[k++] = category;
+                    }
+                }
+            }
+        }
+        return CategoricalTests.totalVariationPermutation(codes, (int) nRef, c.labels().length, PERMUTATIONS);
     }
 
     private static TestResult knn(ColumnData data) {

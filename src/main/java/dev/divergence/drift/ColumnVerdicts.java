@@ -70,13 +70,14 @@ final class ColumnVerdicts {
         Double rawP = correction != Correction.NONE && result.hasPValue() ? result.pValue() : null;
         DriftResponse.MissingShare missing = null;
         if (missingValues == MissingValues.SEPARATE) {
-            RawColumn ref = plan.reference();
-            RawColumn cur = plan.current();
-            TestResult m = CategoricalTests.twoProportions(ref.missing(), ref.rows(), cur.missing(), cur.rows());
+            WindowColumn ref = plan.reference();
+            WindowColumn cur = plan.current();
+            TestResult m = CategoricalTests.twoProportions(ref.missingEntries(), ref.entries(), cur.missingEntries(),
+                    cur.entries());
             double mt = pValue ? threshold : MISSING_SHARE_THRESHOLD;
             boolean missingDrift = m.pValue() < mt;
-            missing = new DriftResponse.MissingShare((double) ref.missing() / ref.rows(),
-                    (double) cur.missing() / cur.rows(), m.pValue(), mt, missingDrift);
+            missing = new DriftResponse.MissingShare((double) ref.missingEntries() / ref.entries(),
+                    (double) cur.missingEntries() / cur.entries(), m.pValue(), mt, missingDrift);
             if (missingDrift && !drifted) {
                 warnings.add("the values did not drift, but the share of missing values did");
             }
@@ -87,13 +88,34 @@ final class ColumnVerdicts {
             warnings.add(fresh + (fresh == 1 ? " category appears" : " categories appear")
                     + " only in the current window: the statistic is infinite and the p-value 0");
         }
+        ColumnRunner.Approximation a = t.approximation();
+        double[] bounds = null;
+        if (a != null) {
+            // under a correction the raw score's interval scales as the score did (exactly so for Bonferroni)
+            double scale = t.score() == 0 || score == t.score() ? 1 : score / t.score();
+            bounds = new double[] {Math.min(1, a.scoreLower() * scale), a.scoreUpper() * scale};
+            if (pValue) {
+                bounds[1] = Math.min(1, bounds[1]);
+            }
+            boolean lowerDrifts = method.comparison().drifted(bounds[0], threshold);
+            boolean upperDrifts = method.comparison().drifted(bounds[1], threshold);
+            if (lowerDrifts != upperDrifts) {
+                warnings.add("the verdict is uncertain: the exact data's score lies in [" + bounds[0] + ", "
+                        + bounds[1] + "], which holds the threshold " + threshold + " (computed from a sketch "
+                        + "with rank error " + a.rankError() + "; a larger k narrows it)");
+            }
+        }
         return new DriftResponse.Column(plan.name(), plan.type(), method, threshold, score,
                 pValue ? DriftResponse.ScoreKind.P_VALUE : DriftResponse.ScoreKind.DISTANCE, statistic, reportedP,
-                rawP, method.comparison().symbol(), drifted,
-                new DriftResponse.WindowCounts(plan.reference().rows(), plan.reference().missing(),
-                        plan.reference().infinite(), t.referenceDistinct()),
-                new DriftResponse.WindowCounts(plan.current().rows(), plan.current().missing(),
-                        plan.current().infinite(), t.currentDistinct()),
-                missing, warnings);
+                rawP, method.comparison().symbol(), drifted, counts(plan.reference(), t.referenceDistinct()),
+                counts(plan.current(), t.currentDistinct()), missing,
+                a == null ? null : Boolean.TRUE, a == null ? null : a.rankError(), bounds,
+                a == null ? null : a.statisticErrorBound(), warnings);
+    }
+
+    private static DriftResponse.WindowCounts counts(WindowColumn c, int distinct) {
+        return new DriftResponse.WindowCounts(c.entries(), c.missingEntries(), c.infiniteEntries(),
+                distinct == ColumnRunner.Tested.UNKNOWN ? null : distinct,
+                c instanceof ColumnSummary s ? s.kind() : null);
     }
 }

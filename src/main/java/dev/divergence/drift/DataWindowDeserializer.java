@@ -23,7 +23,8 @@ import tools.jackson.databind.ValueDeserializer;
  * whether every one was an integer literal), strings and booleans into integer codes over a dictionary of distinct
  * labels, {@code null} and {@code "NaN"} counted as missing, {@code "Infinity"}/{@code "-Infinity"} as ±∞. The
  * limits on columns, values per column and values per window are checked as the values arrive, so an oversized
- * window is refused before it is held in memory.
+ * window is refused before it is held in memory. A column may instead be a summary ({@link SummaryCodec}), which
+ * counts against the limits by the numbers it holds (bins, categories, sketch items).
  */
 final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
 
@@ -41,7 +42,7 @@ final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
             throw InvalidJsonValueException.of(p, DataWindow.class,
                     "must be an object of columns, {\"column\": [values, ...]}");
         }
-        LinkedHashMap<String, RawColumn> columns = new LinkedHashMap<>();
+        LinkedHashMap<String, WindowColumn> columns = new LinkedHashMap<>();
         long cells = 0;
         String name;
         while ((name = p.nextName()) != null) {
@@ -50,22 +51,52 @@ final class DataWindowDeserializer extends ValueDeserializer<DataWindow> {
                         + " columns (divergence.drift.max-columns)");
             }
             p.nextToken();
-            RawColumn column;
+            WindowColumn column;
             try {
                 column = readColumn(p, limits.maxCells() - cells);
             } catch (JacksonException e) {
                 throw JacksonException.wrapWithPath(e, columns, name);
             }
-            cells += column.rows();
+            cells += column.size();
             columns.put(name, column);
         }
         return new DataWindow(columns);
     }
 
-    private RawColumn readColumn(JsonParser p, long cellsLeft) {
+    /** @return a deserializer of a list of summaries, each within the window limits */
+    ValueDeserializer<SummariesRequest.SummaryList> summaryList() {
+        return new ValueDeserializer<>() {
+            @Override
+            public SummariesRequest.SummaryList deserialize(JsonParser p, DeserializationContext ctxt) {
+                if (p.currentToken() != JsonToken.START_ARRAY) {
+                    throw InvalidJsonValueException.of(p, ColumnSummary.class, "must be an array of summaries");
+                }
+                List<ColumnSummary> items = new java.util.ArrayList<>();
+                long cells = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    try {
+                        if (items.size() == limits.maxColumns()) {
+                            throw limit(p.streamReadContext().pathAsPointer().toString(), "has more than "
+                                    + limits.maxColumns() + " summaries (divergence.drift.max-columns)");
+                        }
+                        if (p.currentToken() != JsonToken.START_OBJECT) {
+                            throw InvalidJsonValueException.of(p, ColumnSummary.class, "must be a summary object");
+                        }
+                        ColumnSummary s = SummaryCodec.read(p, Math.min(limits.maxRows(), limits.maxCells() - cells));
+                        cells += s.size();
+                        items.add(s);
+                    } catch (JacksonException e) {
+                        throw JacksonException.wrapWithPath(e, items, items.size());
+                    }
+                }
+                return new SummariesRequest.SummaryList(items);
+            }
+        };
+    }
+
+    private WindowColumn readColumn(JsonParser p, long cellsLeft) {
         if (p.currentToken() == JsonToken.START_OBJECT) {
-            throw InvalidJsonValueException.of(p, RawColumn.class, "summaries (histogram, categories, kll) are not "
-                    + "accepted by this version; send the column's values as an array");
+            return SummaryCodec.read(p, Math.min(limits.maxRows(), cellsLeft));
         }
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw InvalidJsonValueException.of(p, RawColumn.class,

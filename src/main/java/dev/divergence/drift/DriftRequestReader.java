@@ -42,8 +42,9 @@ class DriftRequestReader {
                 ? new NumericArrayJsonFactory(factoryBuilder) : factoryBuilder.build();
         JsonMapper.Builder builder = JsonMapper.builder(factory);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        builder.addModule(new SimpleModule("drift-windows").addDeserializer(DataWindow.class,
-                new DataWindowDeserializer(drift, pool.pool())));
+        DataWindowDeserializer windows = new DataWindowDeserializer(drift, pool.pool());
+        builder.addModule(new SimpleModule("drift-windows").addDeserializer(DataWindow.class, windows)
+                .addDeserializer(SummariesRequest.SummaryList.class, windows.summaryList()));
         this.mapper = builder.build();
     }
 
@@ -54,8 +55,20 @@ class DriftRequestReader {
      * @throws InvalidRequestException for a window over a limit
      */
     DriftRequest read(HttpServletRequest request) throws IOException {
+        return read(request, DriftRequest.class);
+    }
+
+    /**
+     * @param request the HTTP request
+     * @param type what the body holds (a drift request, or a summaries request)
+     * @param <T> its type
+     * @return the body
+     * @throws HttpMessageNotReadableException for a body that is not valid
+     * @throws InvalidRequestException for a window over a limit
+     */
+    <T> T read(HttpServletRequest request, Class<T> type) throws IOException {
         try (InputStream body = request.getInputStream()) {
-            return read(body);
+            return mapper.readValue(body, type);
         } catch (JacksonException e) {
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (t instanceof InvalidRequestException invalid) {

@@ -40,6 +40,12 @@ public record DriftResponse(boolean datasetDrift, double driftShare, int numberO
      * @param reference the reference window's counts
      * @param current the current window's counts
      * @param missingShare the test of the share of missing values (only with missingValues separate)
+     * @param approximate true when the score was computed from a sketch in estimation mode (absent otherwise)
+     * @param rankError the largest normalized rank error of the column's sketches (only when approximate)
+     * @param scoreBounds the interval [lower, upper] that holds the score the exact data would give, with the
+     *        sketches' confidence (only when approximate)
+     * @param statisticErrorBound the bound on the K-S statistic's error: the sum of the sketches' rank errors
+     *        (only for an approximate K-S test)
      * @param warnings notes on this column
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,18 +53,22 @@ public record DriftResponse(boolean datasetDrift, double driftShare, int numberO
             ScoreKind scoreKind, @JsonInclude(JsonInclude.Include.ALWAYS) Double statistic,
             @JsonInclude(JsonInclude.Include.ALWAYS) Double pValue, Double rawPValue, String comparison,
             boolean driftDetected, WindowCounts reference, WindowCounts current, MissingShare missingShare,
+            Boolean approximate, Double rankError, double[] scoreBounds, Double statisticErrorBound,
             List<String> warnings) {
     }
 
     /**
      * A window's counts for one column.
      *
-     * @param count entries sent, missing ones included
+     * @param count entries sent (or summarized), missing ones included
      * @param missing null or "NaN" entries
      * @param infinite ±∞ entries (dropped before the test, as Evidently does)
-     * @param distinct distinct values the test ran on
+     * @param distinct distinct values the test ran on (absent when a histogram or a sketch does not tell)
+     * @param summary the summary the window was sent as ({@code histogram}, {@code categories}, {@code kll}),
+     *        absent for raw values
      */
-    public record WindowCounts(int count, int missing, int infinite, int distinct) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WindowCounts(long count, long missing, int infinite, Integer distinct, String summary) {
     }
 
     /**

@@ -74,8 +74,8 @@ public class DriftService {
     }
 
     private DriftReport compute(DriftRequest r, boolean charts) {
-        Map<String, RawColumn> reference = r.reference().columns();
-        Map<String, RawColumn> current = r.current().columns();
+        Map<String, WindowColumn> reference = r.reference().columns();
+        Map<String, WindowColumn> current = r.current().columns();
         List<String> names = r.columns() != null ? r.columns() : defaultColumns(reference, current);
         List<DriftResponse.Skipped> skipped = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -94,8 +94,8 @@ public class DriftService {
         Violations violations = new Violations(limits.maxViolations());
         List<ColumnPlan> plans = new ArrayList<>();
         for (String name : names) {
-            RawColumn ref = reference.get(name);
-            RawColumn cur = current.get(name);
+            WindowColumn ref = reference.get(name);
+            WindowColumn cur = current.get(name);
             if (ref == null || cur == null) {
                 if (r.columns() != null) {
                     skipped.add(new DriftResponse.Skipped(name, ref == null && cur == null ? "in neither window"
@@ -151,7 +151,7 @@ public class DriftService {
                 columns.size(), drifted, share, correction, columns, skipped, warnings), chartsByColumn);
     }
 
-    private static List<String> defaultColumns(Map<String, RawColumn> reference, Map<String, RawColumn> current) {
+    private static List<String> defaultColumns(Map<String, WindowColumn> reference, Map<String, WindowColumn> current) {
         List<String> names = new ArrayList<>();
         for (String name : current.keySet()) {
             if (reference.containsKey(name)) {

@@ -94,6 +94,14 @@ final class LabelDictionary {
         return labels.size();
     }
 
+    /**
+     * @param code a code
+     * @return its label
+     */
+    String label(int code) {
+        return labels.get(code);
+    }
+
     /** @return the labels by code */
     String[] labels() {
         return labels.toArray(new String[0]);

@@ -24,14 +24,35 @@ import java.util.concurrent.Future;
  * @param sorted the finite numeric entries ascending (−0 as 0), being sorted on the drift pool; null for labels
  */
 public record RawColumn(int rows, int missing, int numeric, double[] rowOrder, boolean integerLiterals, int[] codes,
-        String[] labels, boolean booleans, int infinite, Future<double[]> sorted) {
+        String[] labels, boolean booleans, int infinite, Future<double[]> sorted) implements WindowColumn {
 
     /** @return whether the column holds labels (strings or booleans) rather than numbers */
     public boolean isLabels() {
         return labels.length > 0;
     }
 
+    @Override
+    public long entries() {
+        return rows;
+    }
+
+    @Override
+    public long missingEntries() {
+        return missing;
+    }
+
+    @Override
+    public int infiniteEntries() {
+        return infinite;
+    }
+
+    @Override
+    public long size() {
+        return rows;
+    }
+
     /** @return whether nothing but missing values was sent */
+    @Override
     public boolean isEmpty() {
         return numeric == 0 && codes.length == 0;
     }

@@ -136,7 +136,8 @@ class ApiDocumentation implements OpenApiCustomizer {
             }
         }
         if (post) {
-            boolean driftPath = Endpoints.of(path).equals("drift");
+            String endpoint = Endpoints.of(path);
+            boolean driftPath = endpoint.equals("drift") || endpoint.startsWith("summaries");
             long maxBytes = driftPath ? drift.maxRequestBytes() : limits.maxRequestBytes();
             addExample(operation, "413", "body-too-large", example("A Content-Length over "
                     + (driftPath ? "divergence.drift.max-request-bytes" : "divergence.limits.max-request-bytes")

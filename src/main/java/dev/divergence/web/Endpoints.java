@@ -18,6 +18,8 @@ final class Endpoints {
             case "/v1/divergences/samples" -> "samples";
             case "/v1/capabilities" -> "capabilities";
             case "/v1/drift" -> "drift";
+            case "/v1/summaries" -> "summaries";
+            case "/v1/summaries/merge" -> "summaries-merge";
             default -> "other";
         };
     }

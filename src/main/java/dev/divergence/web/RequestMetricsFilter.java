@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Counts every {@code /v1} request by endpoint and outcome, and refuses a body whose declared
  * {@code Content-Length} exceeds the configured limit ({@code divergence.drift.max-request-bytes} for
- * {@code /v1/drift}, {@code divergence.limits.max-request-bytes} elsewhere) with 413 before a byte of it is read.
+ * {@code /v1/drift} and {@code /v1/summaries}, {@code divergence.limits.max-request-bytes} elsewhere) with 413 before a byte of it is read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -54,7 +54,8 @@ class RequestMetricsFilter extends OncePerRequestFilter {
         String endpoint = Endpoints.of(request.getRequestURI());
         try {
             long length = request.getContentLengthLong();
-            long limit = endpoint.equals("drift") ? maxDriftRequestBytes : maxRequestBytes;
+            long limit = endpoint.startsWith("drift") || endpoint.startsWith("summaries") ? maxDriftRequestBytes
+                    : maxRequestBytes;
             if (length > limit) {
                 String detail = payloadTooLargeDetail(length, limit);
                 meters.countRejection(endpoint, ProblemType.PAYLOAD_TOO_LARGE.slug());
