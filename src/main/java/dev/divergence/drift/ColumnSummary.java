@@ -5,9 +5,25 @@ import org.apache.datasketches.kll.KllDoublesSketch;
 
 /**
  * A column of one window sent as a summary instead of its values: a histogram on given edges, counts per
- * category, or a KLL quantile sketch, each with the count of missing values.
+ * category, or a KLL quantile sketch, each with the count of missing values. In JSON:
+ * {@code {"histogram": {"edges": [...], "counts": [...]}, "missing": m}},
+ * {@code {"categories": {"label": count, ...}, "missing": m}} or {@code {"kll": "<base64>", "missing": m}} (an Apache
+ * DataSketches {@code KllDoublesSketch} in its serialized form).
  */
 public sealed interface ColumnSummary extends WindowColumn {
+
+    /** JSON field of a KLL sketch's base64. */
+    String KLL = "kll";
+    /** JSON field of a histogram. */
+    String HISTOGRAM = "histogram";
+    /** JSON field of category counts. */
+    String CATEGORIES = "categories";
+    /** JSON field of a histogram's edges. */
+    String EDGES = "edges";
+    /** JSON field of a histogram's counts. */
+    String COUNTS = "counts";
+    /** JSON field of a summary's missing count. */
+    String MISSING = "missing";
 
     /** @return the summary's name in requests and answers: {@code histogram}, {@code categories} or {@code kll} */
     String kind();
@@ -53,7 +69,7 @@ public sealed interface ColumnSummary extends WindowColumn {
 
         @Override
         public String kind() {
-            return "kll";
+            return KLL;
         }
 
         @Override
@@ -74,7 +90,7 @@ public sealed interface ColumnSummary extends WindowColumn {
 
         @Override
         public String kind() {
-            return "histogram";
+            return HISTOGRAM;
         }
 
         @Override
@@ -95,7 +111,7 @@ public sealed interface ColumnSummary extends WindowColumn {
 
         @Override
         public String kind() {
-            return "categories";
+            return CATEGORIES;
         }
 
         @Override

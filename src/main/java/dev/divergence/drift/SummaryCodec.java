@@ -12,10 +12,8 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * Reads a column summary, streaming: {@code {"histogram": {"edges": [...], "counts": [...]}, "missing": m}},
- * {@code {"categories": {"label": count, ...}, "missing": m}} or {@code {"kll": "<base64>", "missing": m}}
- * (an Apache DataSketches {@code KllDoublesSketch} in its serialized form, compact or updatable). Every fault is
- * refused with the pointer of the value at fault.
+ * Reads a column summary in one of the formats of {@link ColumnSummary}, streaming (a KLL sketch may be in its
+ * compact or updatable serialized form). Every fault is refused with the pointer of the value at fault.
  */
 public final class SummaryCodec {
 
@@ -44,16 +42,16 @@ public final class SummaryCodec {
             JsonToken token = p.nextToken();
             try {
                 switch (field) {
-                    case "missing" -> missing = count(p, token, "missing");
-                    case "kll", "histogram", "categories" -> {
+                    case ColumnSummary.MISSING -> missing = count(p, token, ColumnSummary.MISSING);
+                    case ColumnSummary.KLL, ColumnSummary.HISTOGRAM, ColumnSummary.CATEGORIES -> {
                         if (kind != null) {
                             throw InvalidJsonValueException.of(p, ColumnSummary.class, "a summary is one of "
                                     + "histogram, categories or kll; this one also has " + kindName);
                         }
                         kindName = field;
                         kind = switch (field) {
-                            case "kll" -> kll(p, token);
-                            case "histogram" -> histogram(p, token, maxSize);
+                            case ColumnSummary.KLL -> kll(p, token);
+                            case ColumnSummary.HISTOGRAM -> histogram(p, token, maxSize);
                             default -> categories(p, token, maxSize);
                         };
                     }
@@ -155,8 +153,8 @@ public final class SummaryCodec {
             JsonToken t = p.nextToken();
             try {
                 switch (field) {
-                    case "edges" -> edges = edges(p, t, bins + 1);
-                    case "counts" -> counts = counts(p, t, bins);
+                    case ColumnSummary.EDGES -> edges = edges(p, t, bins + 1);
+                    case ColumnSummary.COUNTS -> counts = counts(p, t, bins);
                     default -> throw InvalidJsonValueException.of(p, ColumnSummary.class,
                             "is not a field of a histogram (edges, counts)");
                 }
@@ -170,7 +168,7 @@ public final class SummaryCodec {
         if (counts.length != edges.length - 1) {
             throw JacksonException.wrapWithPath(InvalidJsonValueException.of(p, ColumnSummary.class, "has "
                     + counts.length + " counts for " + (edges.length - 1) + " bins (one count per pair of "
-                    + "adjacent edges)"), ColumnSummary.class, "counts");
+                    + "adjacent edges)"), ColumnSummary.class, ColumnSummary.COUNTS);
         }
         long total = 0;
         for (long c : counts) {
@@ -279,7 +277,7 @@ public final class SummaryCodec {
     private static long count(JsonParser p, JsonToken token, String what) {
         if (token != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                 || p.getLongValue() < 0) {
-            throw InvalidJsonValueException.of(p, ColumnSummary.class, what.equals("missing")
+            throw InvalidJsonValueException.of(p, ColumnSummary.class, what.equals(ColumnSummary.MISSING)
                     ? "must be a count of missing values (an integer ≥ 0)" : "must be " + what + ", an integer ≥ 0");
         }
         return p.getLongValue();

@@ -47,8 +47,8 @@ final class SummaryPlan {
             if (ref instanceof ColumnSummary.Histogram r && cur instanceof ColumnSummary.Histogram c
                     && !Arrays.equals(r.edges(), c.edges())) {
                 violations.add(RequestProblem.INVALID_OPTION, "/current/" + Violation.escape(name)
-                        + "/histogram/edges", "the two windows' histograms of \"" + name + "\" must have the same "
-                        + "edges");
+                        + "/histogram/edges", "the two windows' histograms of \"" + name
+                        + "\" must have the same edges");
             }
             return null;
         }

@@ -8,6 +8,7 @@ import dev.divergence.config.LimitProperties;
 import dev.divergence.config.ResilienceProperties;
 import dev.divergence.discrete.DiscreteDivergenceService;
 import dev.divergence.drift.DriftService;
+import dev.divergence.drift.SummaryService;
 import dev.divergence.kldiv.KlDivService;
 import dev.divergence.parametric.ParametricService;
 import dev.divergence.runtime.ComputeGate;
@@ -38,7 +39,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  */
 @WebMvcTest // every controller of every feature package
 @Import({DiscreteDivergenceService.class, KlDivService.class, ParametricService.class, SamplesService.class,
-    DriftService.class,
+    DriftService.class, SummaryService.class,
     ComputeGate.class, ServiceMeters.class, JacksonConfig.class, BadRequestWebTest.Meters.class})
 @ComponentScan(basePackageClasses = {ComputeGate.class, DriftService.class}, useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
