@@ -112,7 +112,13 @@ class ApplicationHttpTest {
         assertThat(ks.get("comparison").asString()).isEqualTo("≤");
         assertThat(ks.get("defaultThreshold").doubleValue()).isEqualTo(0.05);
         assertThat(drift.get("limits").get("maxCells").asLong()).isEqualTo(5_000_000L);
-        assertThat(body.get("endpoints").toString()).contains("/v1/drift");
+        assertThat(body.get("endpoints").toString()).contains("/v1/drift", "/v1/summaries", "/v1/summaries/merge");
+        // the summary formats of API.md and DataSketches' range of KLL k
+        JsonNode summaries = drift.get("summaries");
+        assertThat(summaries.get("kinds").toString()).isEqualTo("[\"histogram\",\"categories\",\"kll\"]");
+        assertThat(summaries.get("minKllK").asInt()).isEqualTo(8);
+        assertThat(summaries.get("maxKllK").asInt()).isEqualTo(65_535);
+        assertThat(summaries.get("defaultKllK").asInt()).isEqualTo(200);
     }
 
     @Test

@@ -5,11 +5,14 @@ import dev.divergence.config.LimitProperties;
 import dev.divergence.discrete.InputType;
 import dev.divergence.discrete.Metric;
 import dev.divergence.discrete.SmoothingMethod;
+import dev.divergence.drift.ColumnSummary;
 import dev.divergence.drift.ColumnType;
 import dev.divergence.drift.Correction;
 import dev.divergence.drift.DriftMethod;
 import dev.divergence.drift.DriftResponse;
 import dev.divergence.drift.MissingValues;
+import dev.divergence.drift.SummaryCodec;
+import dev.divergence.drift.SummaryService;
 import dev.divergence.parametric.Method;
 import dev.divergence.parametric.ParametricFamilies;
 import dev.divergence.parametric.ParametricService;
@@ -34,7 +37,8 @@ class CapabilitiesController {
     CapabilitiesController(LimitProperties limits, DriftProperties drift) {
         this.capabilities = new Capabilities(
                 List.of("/v1/divergences/discrete", "/v1/divergences/discrete/batch", "/v1/divergences/kl-div",
-                        "/v1/divergences/parametric", "/v1/divergences/samples", "/v1/drift"),
+                        "/v1/divergences/parametric", "/v1/divergences/samples", "/v1/drift", "/v1/summaries",
+                        "/v1/summaries/merge"),
                 OptionValue.names(Metric.class),
                 OptionValue.names(InputType.class),
                 OptionValue.names(SmoothingMethod.class),
@@ -49,6 +53,9 @@ class CapabilitiesController {
                 new Capabilities.Drift(Arrays.stream(DriftMethod.values()).filter(m -> m != DriftMethod.AUTO)
                         .map(CapabilitiesController::driftMethod).toList(), OptionValue.names(ColumnType.class),
                         OptionValue.names(MissingValues.class), OptionValue.names(Correction.class),
+                        new Capabilities.Summaries(List.of(ColumnSummary.HISTOGRAM, ColumnSummary.CATEGORIES,
+                                ColumnSummary.KLL), SummaryService.MIN_K, SummaryService.MAX_K,
+                                SummaryService.DEFAULT_K, SummaryCodec.MAX_BINS),
                         new Capabilities.DriftLimits(drift.maxRequestBytes(), drift.maxColumns(), drift.maxRows(),
                                 drift.maxCells(), drift.concurrentRequests())),
                 new Capabilities.Limits(limits.maxElements(), limits.maxBatchPairs(), limits.maxRenyiOrders(),
@@ -101,10 +108,21 @@ class CapabilitiesController {
          * @param columnTypes values of {@code columnTypes}
          * @param missingValues values of {@code missingValues}
          * @param corrections values of {@code correction}
+         * @param summaries what a window's column may be instead of its values
          * @param limits the drift limits
          */
         record Drift(List<DriftMethodInfo> methods, List<String> columnTypes, List<String> missingValues,
-                List<String> corrections, DriftLimits limits) {
+                List<String> corrections, Summaries summaries, DriftLimits limits) {
+        }
+
+        /**
+         * @param kinds the summary formats a column may be sent as
+         * @param minKllK smallest KLL k of {@code /v1/summaries}
+         * @param maxKllK largest KLL k
+         * @param defaultKllK its default
+         * @param maxHistogramBins most bins of a histogram
+         */
+        record Summaries(List<String> kinds, int minKllK, int maxKllK, int defaultKllK, int maxHistogramBins) {
         }
 
         /**
