@@ -134,8 +134,20 @@ final class ColumnData {
         if (unique >= 0) {
             return Math.min(cap, unique);
         }
-        double[] a = reference;
-        double[] b = current;
+        int union = unionDistinct(reference, current, cap);
+        if (union < cap) {
+            unique = union;
+        }
+        return union;
+    }
+
+    /**
+     * @param a sorted values
+     * @param b sorted values
+     * @param cap where counting may stop
+     * @return min(cap, distinct values of both arrays together), by one merge
+     */
+    static int unionDistinct(double[] a, double[] b, int cap) {
         int union = 0;
         int i = 0;
         int j = 0;
@@ -148,9 +160,6 @@ final class ColumnData {
             while (j < b.length && b[j] == v) {
                 j++;
             }
-        }
-        if (union < cap) {
-            unique = union;
         }
         return union;
     }

@@ -1,16 +1,12 @@
 package dev.divergence.drift;
 
 import dev.divergence.compute.drift.Binning;
-import dev.divergence.compute.drift.Distances;
 import dev.divergence.compute.drift.SummaryTests;
-import dev.divergence.compute.drift.SummaryTests.BinTerm;
 import dev.divergence.compute.drift.SummaryTests.Bounded;
 import dev.divergence.compute.drift.TestResult;
 import dev.divergence.compute.drift.WeightedSample;
 import dev.divergence.compute.estimators.BinEdges;
-import dev.divergence.samples.BinStrategy;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +97,7 @@ final class SummaryTester {
 
     private ColumnRunner.Outcome sketched(ColumnPlan plan, WeightedSample r, WeightedSample c, boolean charts) {
         DriftMethod method = plan.method() == DriftMethod.AUTO ? ColumnTester.auto(ColumnType.NUMERICAL, r.n(),
-                unionDistinct(r, c, ColumnTester.AUTO_DISTINCT_CAP)) : plan.method();
+                ColumnData.unionDistinct(r.values(), c.values(), ColumnTester.AUTO_DISTINCT_CAP)) : plan.method();
         double rankError = Math.max(r.rankError(), c.rankError());
         TestResult result;
         ColumnRunner.Approximation approximation;
@@ -124,8 +120,8 @@ final class SummaryTester {
                         Math.max(score, w.upper() / Math.max(sigma.lower(), 0.001)), null);
             }
             case JENSEN_SHANNON, PSI, KL, HELLINGER -> {
-                Binned b = binned(r, c, plan.bins());
-                double[] score = binnedScore(method, b);
+                SummaryBins.Binned b = SummaryBins.binned(r, c, plan.bins());
+                double[] score = SummaryBins.score(method, b);
                 result = TestResult.distance(score[0]);
                 approximation = new ColumnRunner.Approximation(rankError, score[1], score[2], null);
             }
@@ -154,113 +150,6 @@ final class SummaryTester {
         return edges.length - 1 > ColumnChart.MAX_BINS ? BinEdges.equalWidth(lo, hi, ColumnChart.MAX_BINS) : edges;
     }
 
-    /** Distinct points of both samples together, up to a cap. */
-    private static int unionDistinct(WeightedSample r, WeightedSample c, int cap) {
-        double[] a = r.values();
-        double[] b = c.values();
-        int union = 0;
-        int i = 0;
-        int j = 0;
-        while ((i < a.length || j < b.length) && union < cap) {
-            double v = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
-            union++;
-            while (i < a.length && a[i] == v) {
-                i++;
-            }
-            while (j < b.length && b[j] == v) {
-                j++;
-            }
-        }
-        return union;
-    }
-
-    /**
-     * Two windows' weights on shared bins, with each window's size and rank error.
-     *
-     * @param reference the reference's weight per bin
-     * @param current the current window's
-     * @param referenceError the reference's rank error (0: exact)
-     * @param currentError the current window's
-     */
-    private record Binned(long[] reference, long[] current, double referenceError, double currentError) {
-    }
-
-    /**
-     * Evidently's binning from the distribution functions: Sturges edges over both windows when the reference
-     * has more than 20 distinct points, else one bin per distinct point; or the caller's edges or equal-width
-     * count.
-     */
-    private static Binned binned(WeightedSample r, WeightedSample c, DriftRequest.BinsRequest bins) {
-        double lo = Math.min(r.min(), c.min());
-        double hi = Math.max(r.max(), c.max());
-        if (bins != null) {
-            BinStrategy strategy = bins.strategy() == null ? BinStrategy.AUTO : bins.strategy();
-            int count = bins.count() == null ? 10 : bins.count();
-            double[] edges = switch (strategy) {
-                case EDGES -> bins.edges();
-                case COUNT -> lo == hi ? BinEdges.equalWidth(lo - 0.5, hi + 0.5, count)
-                        : BinEdges.equalWidth(lo, hi, count);
-                default -> throw new ColumnTester.Untestable("from a sketch, bins are given by edges or by count");
-            };
-            return new Binned(SummaryTests.binWeights(r, edges, true), SummaryTests.binWeights(c, edges, true),
-                    r.rankError(), c.rankError());
-        }
-        if (r.distinctPoints() > Binning.MAX_DISTINCT_FOR_SHARES) {
-            double[] edges = Binning.sturgesEdges(lo, hi, r.n() + c.n());
-            return new Binned(SummaryTests.binWeights(r, edges, false), SummaryTests.binWeights(c, edges, false),
-                    r.rankError(), c.rankError());
-        }
-        double[] values = unionValues(r.values(), c.values());
-        long[] rw = new long[values.length];
-        long[] cw = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            rw[i] = r.weightAtMost(values[i]) - r.weightBelow(values[i]);
-            cw[i] = c.weightAtMost(values[i]) - c.weightBelow(values[i]);
-        }
-        return new Binned(rw, cw, r.rankError(), c.rankError());
-    }
-
-    private static double[] unionValues(double[] a, double[] b) {
-        double[] all = new double[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return Arrays.stream(all).sorted().distinct().toArray();
-    }
-
-    /** @return {score, lower, upper} of a binned method */
-    private static double[] binnedScore(DriftMethod method, Binned b) {
-        long nRef = Math.max(1, ColumnData.sum(b.reference()));
-        long nCur = Math.max(1, ColumnData.sum(b.current()));
-        double[] r = Binning.shares(b.reference(), nRef);
-        double[] c = Binning.shares(b.current(), nCur);
-        double[][] ri = SummaryTests.shareIntervals(r, b.referenceError(), nRef);
-        double[][] ci = SummaryTests.shareIntervals(c, b.currentError(), nCur);
-        double score;
-        double[] bounds;
-        switch (method) {
-            case PSI, KL -> {
-                BinTerm term = method == DriftMethod.PSI ? BinTerm.PSI : BinTerm.KL;
-                double[] rr = Binning.replaceZeros(r.clone());
-                double[] cr = Binning.replaceZeros(c.clone());
-                score = method == DriftMethod.PSI ? Distances.psi(rr, cr) : Distances.kl(rr, cr);
-                bounds = SummaryTests.sumBounds(term, SummaryTests.replaceZeros(ri, nRef),
-                        SummaryTests.replaceZeros(ci, nCur));
-            }
-            case JENSEN_SHANNON -> {
-                score = Distances.jensenShannon(r, c);
-                double[] js = SummaryTests.sumBounds(BinTerm.JENSEN_SHANNON, ri, ci);
-                bounds = new double[] {Math.sqrt(Math.max(js[0], 0)), Math.sqrt(Math.max(js[1], 0))};
-            }
-            default -> {
-                score = Distances.hellinger(r, c);
-                double[] bc = SummaryTests.bhattacharyyaBounds(ri, ci);
-                bounds = new double[] {Math.sqrt(1 - Math.min(Math.max(bc[1], 0), 1)),
-                    Math.sqrt(1 - Math.min(Math.max(bc[0], 0), 1))};
-            }
-        }
-        return new double[] {score, Math.min(score, bounds[0]), Math.max(score, bounds[1])};
-    }
-
     private ColumnRunner.Outcome histogram(ColumnPlan plan, boolean charts) {
         if (plan.bins() != null) {
             throw new ColumnTester.Untestable("a histogram is binned already: perColumn bins do not apply");
@@ -275,12 +164,13 @@ final class SummaryTester {
             throw new ColumnTester.Untestable(method.jsonName() + " needs the values or a KLL sketch; a histogram "
                     + "supports the binned methods: jensenShannon, psi, kl, hellinger");
         }
-        Binned b = new Binned(weights(ref, edges), weights(cur, edges), rankError(ref), rankError(cur));
+        SummaryBins.Binned b = new SummaryBins.Binned(weights(ref, edges), weights(cur, edges), rankError(ref),
+                rankError(cur));
         if (ColumnData.sum(b.reference()) == 0 || ColumnData.sum(b.current()) == 0) {
             return new ColumnRunner.NotTested((ColumnData.sum(b.reference()) == 0 ? "the reference"
                     : "the current window") + " has no values left after dropping missing values and ±∞");
         }
-        double[] score = binnedScore(method, b);
+        double[] score = SummaryBins.score(method, b);
         double rankError = Math.max(b.referenceError(), b.currentError());
         ColumnRunner.Approximation approximation = rankError == 0 ? null
                 : new ColumnRunner.Approximation(rankError, score[1], score[2], null);
