@@ -226,11 +226,16 @@ class ApplicationHttpTest {
     void requestRejectedByTheHttpServerItselfIsAProblemToo() throws java.io.IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET /v1/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(("GET /v1/%zz HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: bad-line-1\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json")
                     .contains("\"type\":\"urn:problem-type:divergence:bad-request\"").doesNotContainIgnoringCase("tomcat");
+            // the same headers as every answer that passes Spring's filters (issue 17, item 4)
+            assertThat(response).containsIgnoringCase("X-Request-Id: bad-line-1\r\n")
+                    .containsIgnoringCase("X-Content-Type-Options: nosniff\r\n")
+                    .containsIgnoringCase("X-Frame-Options: DENY\r\n")
+                    .containsIgnoringCase("Referrer-Policy: no-referrer\r\n");
         }
     }
 

@@ -8,7 +8,9 @@ import org.apache.catalina.valves.ErrorReportValve;
 
 /**
  * Replaces Tomcat's HTML error page for requests rejected before they reach Spring MVC (a malformed request
- * line, an invalid percent-encoding) with a problem+json body that names no server, version or class.
+ * line, an invalid percent-encoding) with a problem+json body that names no server, version or class, and gives
+ * it the headers every other answer has: {@code X-Request-Id} (the caller's, or a new one) and the security
+ * headers Spring Security writes (these requests never reach its filter chain).
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -19,6 +21,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
+            response.setHeader(RequestIdFilter.HEADER, RequestIdFilter.idFor(request.getHeader(RequestIdFilter.HEADER)));
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("X-Frame-Options", "DENY");
+            response.setHeader("Referrer-Policy", "no-referrer");
+            response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();

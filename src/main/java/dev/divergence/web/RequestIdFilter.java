@@ -25,11 +25,18 @@ class RequestIdFilter extends OncePerRequestFilter {
     static final String HEADER = "X-Request-Id";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    /**
+     * @param given the caller's {@code X-Request-Id}, or null
+     * @return it when it is a plain token of up to 64 characters, else a new UUID
+     */
+    static String idFor(String given) {
+        return given != null && TOKEN.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String id = given != null && TOKEN.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = idFor(request.getHeader(HEADER));
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);
         try {
