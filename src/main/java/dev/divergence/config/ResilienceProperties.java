@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrentComputations computations running at once; further ones wait
  * @param admittedComputations computations running or waiting; beyond this a request is refused at once with 503
  *        and {@code Retry-After}
+ * @param maxQueueWait the longest an admitted computation waits for one of the running places; past it, the
+ *        request is refused with 503 and {@code Retry-After} (the deadline starts when the computation starts)
  * @param computeDeadline the longest a computation may run; past it, it stops at its next checkpoint and the
  *        request answers 503
  * @param retryAfter the {@code Retry-After} sent with a 503 from the bulkhead
@@ -22,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
 public record ResilienceProperties(
         @DefaultValue("4") @Positive int concurrentComputations,
         @DefaultValue("32") @Positive int admittedComputations,
+        @DefaultValue("2s") Duration maxQueueWait,
         @DefaultValue("10s") Duration computeDeadline,
         @DefaultValue("1s") Duration retryAfter) {
 
