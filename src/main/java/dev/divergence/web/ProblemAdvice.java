@@ -1,6 +1,7 @@
 package dev.divergence.web;
 
 import dev.divergence.compute.Cancellation;
+import dev.divergence.config.BodyProperties;
 import dev.divergence.config.LimitProperties;
 import dev.divergence.config.ResilienceProperties;
 import dev.divergence.runtime.Admission;
@@ -46,11 +47,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private final ServiceMeters meters;
     private final ResilienceProperties resilience;
     private final LimitProperties limits;
+    private final BodyProperties body;
 
-    ProblemAdvice(ServiceMeters meters, ResilienceProperties resilience, LimitProperties limits) {
+    ProblemAdvice(ServiceMeters meters, ResilienceProperties resilience, LimitProperties limits,
+            BodyProperties body) {
         this.meters = meters;
         this.resilience = resilience;
         this.limits = limits;
+        this.body = body;
     }
 
     @ExceptionHandler(InvocationRejectedException.class)
@@ -73,6 +77,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 resilience.computeDeadline().toMillis());
         return problem(ProblemType.DEADLINE_EXCEEDED, deadlineDetail(resilience.computeDeadline().toMillis()),
                 List.of(), request.getRequestURI(), null);
+    }
+
+    /** A body that did not arrive in time: 408, and the connection is closed (the rest of the body is not read). */
+    private ResponseEntity<Object> bodyTimeout(String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.CONNECTION, "close");
+        return problem(ProblemType.REQUEST_TIMEOUT, BodyArrivalFilter.timeoutDetail(body.maxArrivalTime().toMillis()),
+                List.of(), path, headers);
     }
 
     /** @return the Retry-After of a 503 from the bulkhead: whole seconds, rounded up, at least 1 */
@@ -100,6 +112,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (BodyArrivalFilter.BodyTimeoutException.in(e)) {
+            return bodyTimeout(request.getRequestURI());
+        }
         log.error("Unexpected failure on {}", request.getRequestURI(), e);
         return problem(ProblemType.INTERNAL_ERROR, "the service failed to process this request; it has been logged",
                 List.of(), request.getRequestURI(), null);
@@ -110,6 +125,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         String path = path(request);
+        if (BodyArrivalFilter.BodyTimeoutException.in(e)) {
+            return bodyTimeout(path);
+        }
         if (cause instanceof JacksonException j && unknownOption(j) instanceof OptionValue.UnknownOptionException u) {
             // an enumerated option's @JsonCreator refused the name: the option's pointer and its allowed values
             String pointer = pointer(j);

@@ -32,6 +32,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.CONTENT_TOO_LARGE),
     UNAUTHORIZED("unauthorized", "Authentication required", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "Not allowed", HttpStatus.FORBIDDEN),
+    REQUEST_TIMEOUT("request-timeout", "Request body too slow", HttpStatus.REQUEST_TIMEOUT),
     OVERLOADED("overloaded", "Too many computations in progress", HttpStatus.SERVICE_UNAVAILABLE),
     DEADLINE_EXCEEDED("deadline-exceeded", "Computation deadline exceeded", HttpStatus.SERVICE_UNAVAILABLE),
     NOT_FOUND("not-found", "No such resource", HttpStatus.NOT_FOUND),
@@ -97,6 +98,7 @@ public enum ProblemType {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 408 -> REQUEST_TIMEOUT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 501 -> NOT_IMPLEMENTED;

@@ -1,0 +1,186 @@
+package dev.divergence.web;
+
+import dev.divergence.config.BodyProperties;
+import dev.divergence.config.ResilienceProperties;
+import dev.divergence.runtime.ServiceMeters;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bounds what slow clients can hold. A request with a body to a {@code /v1} endpoint takes one of
+ * {@code divergence.body.max-arriving} places while its body is read (given back at the body's end, not after the
+ * computation), and is refused at once with 503 when none is free; its body must then arrive within
+ * {@code divergence.body.max-arrival-time}, else the read fails with {@link BodyTimeoutException} and the request
+ * is answered 408 with {@code Connection: close}. So clients that declare a body and send it a byte at a time hold
+ * at most {@code max-arriving} worker threads, each for a bounded time, and the rest of the service keeps serving.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+class BodyArrivalFilter extends OncePerRequestFilter {
+
+    private final Semaphore places;
+    private final int maxArriving;
+    private final long maxArrivalNanos;
+    private final long retryAfterSeconds;
+    private final ServiceMeters meters;
+    private final JsonMapper mapper;
+
+    BodyArrivalFilter(BodyProperties body, ResilienceProperties resilience, ServiceMeters meters, JsonMapper mapper) {
+        this.places = new Semaphore(body.maxArriving());
+        this.maxArriving = body.maxArriving();
+        this.maxArrivalNanos = body.maxArrivalTime().toNanos();
+        this.retryAfterSeconds = ProblemAdvice.retryAfterSeconds(resilience.retryAfter());
+        this.meters = meters;
+        this.mapper = mapper;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        return !hasBody || !request.getRequestURI().startsWith("/v1/");
+    }
+
+    /** The detail of a 503 when every arriving-body place is taken. */
+    static String busyDetail(int maxArriving, long retryAfterSeconds) {
+        return maxArriving + " request bodies are arriving already (divergence.body.max-arriving); retry after "
+                + retryAfterSeconds + " s";
+    }
+
+    /** The detail of a 408 for a body that took too long. */
+    static String timeoutDetail(long maxArrivalMillis) {
+        return "the request body did not arrive within divergence.body.max-arrival-time = " + maxArrivalMillis + " ms";
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!places.tryAcquire()) {
+            String detail = busyDetail(maxArriving, retryAfterSeconds);
+            meters.countRejection(Endpoints.of(request.getRequestURI()), ProblemType.OVERLOADED.slug());
+            response.setStatus(ProblemType.OVERLOADED.status().value());
+            response.setContentType("application/problem+json");
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+            mapper.writeValue(response.getOutputStream(), ProblemDetails.of(ProblemType.OVERLOADED, detail,
+                    List.of(), request.getRequestURI()));
+            return;
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                places.release();
+            }
+        };
+        try {
+            chain.doFilter(new TimedBody(request, System.nanoTime() + maxArrivalNanos, maxArrivalNanos, release),
+                    response);
+        } finally {
+            release.run();
+        }
+    }
+
+    /** A body read past {@code divergence.body.max-arrival-time}. */
+    static final class BodyTimeoutException extends IOException {
+
+        BodyTimeoutException(String message) {
+            super(message);
+        }
+
+        /** @return whether the failure, or one of its causes, is a body that took too long */
+        static boolean in(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof BodyTimeoutException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The request with its body stream timed: every read checks the deadline, the end gives the place back. */
+    private static final class TimedBody extends HttpServletRequestWrapper {
+
+        private final long deadline;
+        private final long maxArrivalNanos;
+        private final Runnable atEnd;
+        private ServletInputStream stream;
+
+        TimedBody(HttpServletRequest request, long deadline, long maxArrivalNanos, Runnable atEnd) {
+            super(request);
+            this.deadline = deadline;
+            this.maxArrivalNanos = maxArrivalNanos;
+            this.atEnd = atEnd;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new TimedStream(super.getInputStream());
+            }
+            return stream;
+        }
+
+        private final class TimedStream extends ServletInputStream {
+
+            private final ServletInputStream in;
+
+            TimedStream(ServletInputStream in) {
+                this.in = in;
+            }
+
+            private int checked(int n) throws IOException {
+                if (n < 0) {
+                    atEnd.run();
+                } else if (System.nanoTime() - deadline > 0) {
+                    throw new BodyTimeoutException(timeoutDetail(maxArrivalNanos / 1_000_000));
+                }
+                return n;
+            }
+
+            @Override
+            public int read() throws IOException {
+                return checked(in.read());
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return checked(in.read(b, off, len));
+            }
+
+            @Override
+            public boolean isFinished() {
+                return in.isFinished();
+            }
+
+            @Override
+            public boolean isReady() {
+                return in.isReady();
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                in.setReadListener(listener);
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        }
+    }
+}
