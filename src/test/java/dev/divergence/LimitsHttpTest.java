@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
     "divergence.limits.max-dimension=3", "divergence.limits.max-monte-carlo-samples=10000",
     "divergence.limits.max-bootstrap-work=1000", "divergence.limits.max-knn-work=1000",
     "divergence.limits.max-nesting-depth=12", "divergence.limits.max-number-length=30",
-    "divergence.limits.max-string-length=40"})
+    "divergence.limits.max-string-length=40", "divergence.limits.max-resamples=300"})
 class LimitsHttpTest {
 
     @LocalServerPort
@@ -54,6 +54,9 @@ class LimitsHttpTest {
                         "limit-exceeded", "10000"),
                 Arguments.of("bootstrap work", "/v1/divergences/samples", "{\"p\": [\"a\", \"b\", \"a\"], \"q\": [\"a\", "
                         + "\"b\"], \"bootstrap\": {\"resamples\": 201}}", 413, "limit-exceeded", "1000"),
+                // issue 17, item 2: 10^7 resamples of 2 values passed the work limit and allocated 80 MB at once
+                Arguments.of("resamples", "/v1/divergences/samples", "{\"p\": [\"a\", \"b\"], \"q\": [\"a\", "
+                        + "\"b\"], \"bootstrap\": {\"resamples\": 301}}", 413, "limit-exceeded", "max-resamples"),
                 Arguments.of("k-NN work", "/v1/divergences/samples", "{\"p\": " + seq(40) + ", \"q\": " + seq(30)
                         + ", \"estimator\": \"knn\"}", 413, "limit-exceeded", "max-knn-work = 1000"),
                 Arguments.of("nesting depth", "/v1/divergences/kl-div", "{\"input\": " + "[".repeat(13) + "0"
@@ -125,6 +128,8 @@ class LimitsHttpTest {
                 + ", \"metrics\": [\"kl\"]}").statusCode()).isEqualTo(200);
         assertThat(http.post("/v1/divergences/samples", "{\"p\": " + seq(40) + ", \"q\": " + seq(25)
                 + ", \"estimator\": \"knn\"}").statusCode()).isEqualTo(200);
+        assertThat(http.post("/v1/divergences/samples", "{\"p\": [\"a\", \"b\"], \"q\": [\"a\", \"b\"], "
+                + "\"bootstrap\": {\"resamples\": 250}}").statusCode()).isEqualTo(200);
     }
 
     private static String ones(int n) {

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxNestingDepth deepest JSON nesting of arrays and objects
  * @param maxNumberLength longest JSON number, in characters
  * @param maxStringLength longest JSON string, in characters
+ * @param maxResamples most bootstrap resamples in one request, whatever the samples' sizes: the percentile
+ *        interval keeps one value per resample (8 bytes each)
  */
 @Validated
 @ConfigurationProperties("divergence.limits")
@@ -39,5 +41,6 @@ public record LimitProperties(
         @DefaultValue("20000000000") @Positive long maxKnnWork,
         @DefaultValue("64") @Positive int maxNestingDepth,
         @DefaultValue("1000") @Positive int maxNumberLength,
-        @DefaultValue("1000000") @Positive int maxStringLength) {
+        @DefaultValue("1000000") @Positive int maxStringLength,
+        @DefaultValue("100000") @Positive int maxResamples) {
 }

@@ -107,6 +107,9 @@ public class SamplesService {
             level = boot.confidenceLevel() == null ? 0.95 : boot.confidenceLevel();
             if (!(resamples >= 2)) {
                 violations.add(RequestProblem.INVALID_OPTION, "/bootstrap/resamples", "must be >= 2, was " + resamples);
+            } else if (resamples > limits.maxResamples()) {
+                violations.add(RequestProblem.LIMIT_EXCEEDED, "/bootstrap/resamples", resamples + " resamples, more "
+                        + "than the limit of " + limits.maxResamples() + " (divergence.limits.max-resamples)");
             } else if ((double) resamples * (n + m) > limits.maxBootstrapWork()) {
                 violations.add(RequestProblem.LIMIT_EXCEEDED, "/bootstrap/resamples", resamples + " resamples of "
                         + (n + m) + " values is " + (long) resamples * (n + m) + " resampled values, more than the "
