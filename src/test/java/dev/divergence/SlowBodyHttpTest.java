@@ -16,14 +16,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Slow clients (issue 17, item 3: 220 connections dripping a declared 1000-byte body held all 200 worker threads
- * and took the API down). With {@code divergence.body.max-arriving} 2 and {@code max-arrival-time} 500 ms: two
- * bodies that do not arrive hold the two places, a third request with a body is refused at once with 503, a
- * request without one is served; a body that drips past 500 ms is answered 408 with {@code Connection: close}
- * (Tomcat then discards what is left of the body for at most {@code server.tomcat.connection-timeout}, 2 s here,
- * before it closes the connection).
+ * and took the API down). With {@code divergence.body.max-arriving} 2, {@code max-arrival-time} 1.5 s and, after
+ * 200 ms, {@code min-arrival-rate} 1000 bytes/s: two bodies that do not arrive hold the two places, a third request
+ * with a body is refused at once with 503, a request without one is served; a body that drips is answered 408
+ * with {@code Connection: close} as soon as its rate is too low, and one that keeps a fair rate but goes on past
+ * 1.5 s at that point (Tomcat then discards what is left of the body for at most
+ * {@code server.tomcat.connection-timeout}, 2 s here, before it closes the connection).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "divergence.body.max-arriving=2", "divergence.body.max-arrival-time=500ms",
+    "divergence.body.max-arriving=2", "divergence.body.max-arrival-time=1500ms",
+    "divergence.body.arrival-grace=200ms", "divergence.body.min-arrival-rate=1000",
     "server.tomcat.connection-timeout=2s"})
 class SlowBodyHttpTest {
 
@@ -33,11 +35,15 @@ class SlowBodyHttpTest {
     int port;
 
     private Socket slowPost(String firstBytes) throws IOException {
+        return slowPost(firstBytes, 1000);
+    }
+
+    private Socket slowPost(String firstBytes, int declaredLength) throws IOException {
         Socket socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(15_000);
         OutputStream out = socket.getOutputStream();
         out.write(("POST /v1/divergences/discrete HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 1000\r\n\r\n" + firstBytes).getBytes(StandardCharsets.US_ASCII));
+                + "Content-Length: " + declaredLength + "\r\n\r\n" + firstBytes).getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
     }
@@ -81,16 +87,39 @@ class SlowBodyHttpTest {
     }
 
     @Test
-    void aBodyThatDripsPastMaxArrivalTimeIs408AndTheConnectionCloses() throws Exception {
+    void aBodyThatDripsIs408AsSoonAsItsRateIsTooLow() throws Exception {
         try (Socket socket = slowPost("{\"p\": [")) {
-            Thread.sleep(800);
+            Thread.sleep(600);
             socket.getOutputStream().write("0.5, ".getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            InputStream in = socket.getInputStream();
-            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(response).startsWith("HTTP/1.1 408").contains("application/problem+json")
                     .contains("urn:problem-type:divergence:request-timeout")
-                    .contains("divergence.body.max-arrival-time = 500 ms").containsIgnoringCase("Connection: close");
+                    .contains("divergence.body.min-arrival-rate = 1000 bytes per second")
+                    .containsIgnoringCase("Connection: close");
+        }
+    }
+
+    @Test
+    void aBodyAtAFairRateThatGoesOnPastMaxArrivalTimeIs408() throws Exception {
+        String chunk = "0.1, ".repeat(200); // 1000 bytes every 300 ms: above the minimum rate
+        try (Socket socket = slowPost("{\"p\": [", 100_000)) {
+            String response = "";
+            for (int i = 0; i < 20 && response.isEmpty(); i++) {
+                Thread.sleep(300);
+                try {
+                    socket.getOutputStream().write(chunk.getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                } catch (IOException closed) {
+                    break; // the server answered and closed: read what it said
+                }
+                if (socket.getInputStream().available() > 0) {
+                    break;
+                }
+            }
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 408").contains("urn:problem-type:divergence:request-timeout")
+                    .contains("divergence.body.max-arrival-time = 1500 ms").containsIgnoringCase("Connection: close");
         }
     }
 }

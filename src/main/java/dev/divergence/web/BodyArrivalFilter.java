@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Bounds what slow clients can hold. A request with a body to a {@code /v1} endpoint takes one of
  * {@code divergence.body.max-arriving} places while its body is read (given back at the body's end, not after the
  * computation), and is refused at once with 503 when none is free; its body must then arrive within
- * {@code divergence.body.max-arrival-time}, else the read fails with {@link BodyTimeoutException} and the request
- * is answered 408 with {@code Connection: close}. So clients that declare a body and send it a byte at a time hold
+ * {@code divergence.body.max-arrival-time}, and after {@code arrival-grace} at {@code min-arrival-rate} bytes per
+ * second on average, else the read fails with {@link BodyTimeoutException} and the request is answered 408 with
+ * {@code Connection: close}. So clients that declare a body and send it a byte at a time hold
  * at most {@code max-arriving} worker threads, each for a bounded time, and the rest of the service keeps serving.
  */
 @Component
@@ -36,6 +37,8 @@ class BodyArrivalFilter extends OncePerRequestFilter {
     private final Semaphore places;
     private final int maxArriving;
     private final long maxArrivalNanos;
+    private final long graceNanos;
+    private final double minBytesPerNano;
     private final long retryAfterSeconds;
     private final ServiceMeters meters;
     private final JsonMapper mapper;
@@ -44,6 +47,8 @@ class BodyArrivalFilter extends OncePerRequestFilter {
         this.places = new Semaphore(body.maxArriving());
         this.maxArriving = body.maxArriving();
         this.maxArrivalNanos = body.maxArrivalTime().toNanos();
+        this.graceNanos = body.arrivalGrace().toNanos();
+        this.minBytesPerNano = body.minArrivalRate() / 1e9;
         this.retryAfterSeconds = ProblemAdvice.retryAfterSeconds(resilience.retryAfter());
         this.meters = meters;
         this.mapper = mapper;
@@ -64,6 +69,12 @@ class BodyArrivalFilter extends OncePerRequestFilter {
     /** The detail of a 408 for a body that took too long. */
     static String timeoutDetail(long maxArrivalMillis) {
         return "the request body did not arrive within divergence.body.max-arrival-time = " + maxArrivalMillis + " ms";
+    }
+
+    /** The detail of a 408 for a body that arrived too slowly. */
+    static String slowDetail(long bytes, long millis, long minRate) {
+        return "the request body arrived too slowly: " + bytes + " bytes in " + millis + " ms, less than "
+                + "divergence.body.min-arrival-rate = " + minRate + " bytes per second";
     }
 
     @Override
@@ -87,8 +98,7 @@ class BodyArrivalFilter extends OncePerRequestFilter {
             }
         };
         try {
-            chain.doFilter(new TimedBody(request, System.nanoTime() + maxArrivalNanos, maxArrivalNanos, release),
-                    response);
+            chain.doFilter(new TimedBody(request, release), response);
         } finally {
             release.run();
         }
@@ -101,29 +111,32 @@ class BodyArrivalFilter extends OncePerRequestFilter {
             super(message);
         }
 
-        /** @return whether the failure, or one of its causes, is a body that took too long */
-        static boolean in(Throwable failure) {
+        /** @return the detail of the 408 */
+        String detail() {
+            return getMessage();
+        }
+
+        /** @return the failure, or the first of its causes, that is a body that took too long; else null */
+        static BodyTimeoutException find(Throwable failure) {
             for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof BodyTimeoutException) {
-                    return true;
+                if (t instanceof BodyTimeoutException b) {
+                    return b;
                 }
             }
-            return false;
+            return null;
         }
     }
 
-    /** The request with its body stream timed: every read checks the deadline, the end gives the place back. */
-    private static final class TimedBody extends HttpServletRequestWrapper {
+    /** The request with its body stream timed: every read checks the time and rate, the end gives the place back. */
+    private final class TimedBody extends HttpServletRequestWrapper {
 
-        private final long deadline;
-        private final long maxArrivalNanos;
+        private final long start = System.nanoTime();
         private final Runnable atEnd;
+        private long bytes;
         private ServletInputStream stream;
 
-        TimedBody(HttpServletRequest request, long deadline, long maxArrivalNanos, Runnable atEnd) {
+        TimedBody(HttpServletRequest request, Runnable atEnd) {
             super(request);
-            this.deadline = deadline;
-            this.maxArrivalNanos = maxArrivalNanos;
             this.atEnd = atEnd;
         }
 
@@ -146,15 +159,25 @@ class BodyArrivalFilter extends OncePerRequestFilter {
             private int checked(int n) throws IOException {
                 if (n < 0) {
                     atEnd.run();
-                } else if (System.nanoTime() - deadline > 0) {
+                    return n;
+                }
+                bytes += n;
+                long elapsed = System.nanoTime() - start;
+                if (elapsed > maxArrivalNanos) {
                     throw new BodyTimeoutException(timeoutDetail(maxArrivalNanos / 1_000_000));
+                }
+                if (elapsed > graceNanos && bytes < (elapsed - graceNanos) * minBytesPerNano) {
+                    throw new BodyTimeoutException(slowDetail(bytes, elapsed / 1_000_000,
+                            Math.round(minBytesPerNano * 1e9)));
                 }
                 return n;
             }
 
             @Override
             public int read() throws IOException {
-                return checked(in.read());
+                int b = in.read();
+                checked(b < 0 ? -1 : 1);
+                return b;
             }
 
             @Override

@@ -1,7 +1,6 @@
 package dev.divergence.web;
 
 import dev.divergence.compute.Cancellation;
-import dev.divergence.config.BodyProperties;
 import dev.divergence.config.LimitProperties;
 import dev.divergence.config.ResilienceProperties;
 import dev.divergence.runtime.Admission;
@@ -47,14 +46,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private final ServiceMeters meters;
     private final ResilienceProperties resilience;
     private final LimitProperties limits;
-    private final BodyProperties body;
 
-    ProblemAdvice(ServiceMeters meters, ResilienceProperties resilience, LimitProperties limits,
-            BodyProperties body) {
+    ProblemAdvice(ServiceMeters meters, ResilienceProperties resilience, LimitProperties limits) {
         this.meters = meters;
         this.resilience = resilience;
         this.limits = limits;
-        this.body = body;
     }
 
     @ExceptionHandler(InvocationRejectedException.class)
@@ -80,11 +76,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** A body that did not arrive in time: 408, and the connection is closed (the rest of the body is not read). */
-    private ResponseEntity<Object> bodyTimeout(String path) {
+    private ResponseEntity<Object> bodyTimeout(BodyArrivalFilter.BodyTimeoutException e, String path) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.CONNECTION, "close");
-        return problem(ProblemType.REQUEST_TIMEOUT, BodyArrivalFilter.timeoutDetail(body.maxArrivalTime().toMillis()),
-                List.of(), path, headers);
+        return problem(ProblemType.REQUEST_TIMEOUT, e.detail(), List.of(), path, headers);
     }
 
     /** @return the Retry-After of a 503 from the bulkhead: whole seconds, rounded up, at least 1 */
@@ -112,8 +107,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-        if (BodyArrivalFilter.BodyTimeoutException.in(e)) {
-            return bodyTimeout(request.getRequestURI());
+        BodyArrivalFilter.BodyTimeoutException slow = BodyArrivalFilter.BodyTimeoutException.find(e);
+        if (slow != null) {
+            return bodyTimeout(slow, request.getRequestURI());
         }
         log.error("Unexpected failure on {}", request.getRequestURI(), e);
         return problem(ProblemType.INTERNAL_ERROR, "the service failed to process this request; it has been logged",
@@ -125,8 +121,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         String path = path(request);
-        if (BodyArrivalFilter.BodyTimeoutException.in(e)) {
-            return bodyTimeout(path);
+        BodyArrivalFilter.BodyTimeoutException slow = BodyArrivalFilter.BodyTimeoutException.find(e);
+        if (slow != null) {
+            return bodyTimeout(slow, path);
         }
         if (cause instanceof JacksonException j && unknownOption(j) instanceof OptionValue.UnknownOptionException u) {
             // an enumerated option's @JsonCreator refused the name: the option's pointer and its allowed values
