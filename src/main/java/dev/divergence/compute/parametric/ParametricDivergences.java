@@ -94,6 +94,10 @@ public final class ParametricDivergences {
 
     // ---------------------------------------------------------------------------------------- univariate
 
+    /** The warning of a finite KL divergence too large for a double. */
+    static final String OVERFLOW_NOTE = "the KL divergence is finite but larger than the largest double "
+            + "(about 1.8e308), so it is reported as Infinity";
+
     private static ClosedForm univariate(Univariate p, Univariate q) {
         if (p.isDiscrete() != q.isDiscrete()) {
             return ClosedForm.infinite((p.isDiscrete() ? "p is a probability mass function and q a density"
@@ -107,7 +111,10 @@ public final class ParametricDivergences {
         }
         ClosedForm special = sameFamily(p, q);
         if (special != null) {
-            return special;
+            // the closed forms are finite for every valid pair on nested supports (checked above): an infinite
+            // value is a true value past the largest double
+            return special.value() == Double.POSITIVE_INFINITY && special.notes().isEmpty()
+                    ? special.withNote(OVERFLOW_NOTE) : special;
         }
         if (p.isDiscrete() && p.supportUpper() - p.supportLower() < MAX_SUMMATION_TERMS) {
             return finiteSum(p, q);
@@ -149,8 +156,8 @@ public final class ParametricDivergences {
             return ClosedForm.of(cauchyCauchy(0, a.scale(), 0, b.scale()));
         }
         if (p instanceof Exponential a && q instanceof Exponential b) {
-            // r − 1 − ln r with r = λq/λp
-            return ClosedForm.of(StableMath.xMinusLog1p(b.rate() / a.rate() - 1));
+            // r − 1 − ln r with r = λq/λp, as e^u − 1 − u with u = ln r (λq/λp may overflow or underflow)
+            return ClosedForm.of(StableMath.expm1MinusX(StableMath.logRatio(b.rate(), a.rate())));
         }
         if (isGammaLike(p) && isGammaLike(q)) {
             return ClosedForm.of(gammaGamma(shape(p), rate(p), shape(q), rate(q)));
@@ -164,8 +171,8 @@ public final class ParametricDivergences {
         }
         if (p instanceof Pareto a && q instanceof Pareto b) {
             // αq ln(x_p/x_q) + r − 1 − ln r, r = αq/αp (x_p ≥ x_q by the support check)
-            return ClosedForm.of(b.alpha() * Math.log(a.scale() / b.scale())
-                    + StableMath.xMinusLog1p(b.alpha() / a.alpha() - 1));
+            return ClosedForm.of(b.alpha() * StableMath.logRatio(a.scale(), b.scale())
+                    + StableMath.expm1MinusX(StableMath.logRatio(b.alpha(), a.alpha())));
         }
         if (p instanceof Poisson a && q instanceof Poisson b) {
             // λp ln(λp/λq) − λp + λq = λq[(1 + x) ln(1 + x) − x], x = λp/λq − 1
@@ -209,17 +216,24 @@ public final class ParametricDivergences {
         return ClosedForm.of(Math.max(0, kl.getAsDouble()));
     }
 
-    /** ½[(Δ/σq)² + r² − 1 − ln r²], r = σp/σq, with e^u − 1 − u (u = ln r²) evaluated without cancellation. */
+    /**
+     * ½[(Δ/σq)² + r² − 1 − ln r²], r = σp/σq, with e^u − 1 − u (u = ln r²) evaluated without cancellation, ln r
+     * from the logarithms (σp/σq may overflow or underflow) and Δ/σq as μp/σq − μq/σq (μp − μq may overflow).
+     */
     static double normalNormal(double mp, double sp, double mq, double sq) {
-        double z = (mp - mq) / sq;
-        return 0.5 * (z * z + StableMath.expm1MinusX(2 * Math.log(sp / sq)));
+        double z = mp / sq - mq / sq;
+        return 0.5 * (z * z + StableMath.expm1MinusX(2 * StableMath.logRatio(sp, sq)));
     }
 
-    /** −ln r + Δ/bq + r e^{−Δ/bp} − 1, r = bp/bq, as e^u − 1 − u − Δ/bp + Δ/bq with u = ln r − Δ/bp (Gil 2011). */
+    /**
+     * −ln r + Δ/bq + r e^{−Δ/bp} − 1, r = bp/bq, as e^u − 1 − u − Δ/bp + Δ/bq with u = ln r − Δ/bp (Gil 2011);
+     * ln r from the logarithms and Δ/b as |μp/b − μq/b|, so no intermediate overflows.
+     */
     private static double laplaceLaplace(Laplace p, Laplace q) {
-        double d = Math.abs(p.loc() - q.loc());
-        double u = Math.log(p.scale() / q.scale()) - d / p.scale();
-        return Math.max(0, StableMath.expm1MinusX(u) - d / p.scale() + d / q.scale());
+        double dp = Math.abs(p.loc() / p.scale() - q.loc() / p.scale());
+        double dq = Math.abs(p.loc() / q.scale() - q.loc() / q.scale());
+        double u = StableMath.logRatio(p.scale(), q.scale()) - dp;
+        return Math.max(0, StableMath.expm1MinusX(u) - dp + dq);
     }
 
     /** torch's _kl_gumbel_gumbel. */
@@ -232,11 +246,13 @@ public final class ParametricDivergences {
         return Math.max(0, kl);
     }
 
-    /** ln(((γp + γq)² + Δ²)/(4γpγq)) = ln(1 + ((γp − γq)² + Δ²)/(4γpγq)) (Chyzak and Nielsen, 2019). */
+    /**
+     * ln(((γp + γq)² + Δ²)/(4γpγq)) = ln(1 + t²), t = √((γp − γq)² + Δ²)/(2√γp √γq) (Chyzak and Nielsen, 2019);
+     * t from halves and square roots so that nothing overflows, and 2 ln t + ln(1 + 1/t²) when t² would.
+     */
     private static double cauchyCauchy(double lp, double sp, double lq, double sq) {
-        double d = lp - lq;
-        double ds = sp - sq;
-        return Math.log1p((ds * ds + d * d) / (4 * sp * sq));
+        double t = Math.hypot(sp / 2 - sq / 2, lp / 2 - lq / 2) / (Math.sqrt(sp) * Math.sqrt(sq));
+        return t > 1e150 ? 2 * Math.log(t) + Math.log1p(1 / (t * t)) : Math.log1p(t * t);
     }
 
     private static boolean isGammaLike(Univariate d) {

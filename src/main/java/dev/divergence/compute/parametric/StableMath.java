@@ -21,6 +21,19 @@ final class StableMath {
     /**
      * e^u − 1 − u, accurate near u = 0 (where expm1(u) − u loses every digit of the u²/2 term).
      */
+    /**
+     * ln(a/b) for finite a, b > 0 without forming a/b where it could overflow or underflow (ln a − ln b), and to
+     * full relative accuracy near a = b, where it is log1p of the exact difference (a − b is exact for
+     * b/2 ≤ a ≤ 2b, Sterbenz 1974).
+     */
+    static double logRatio(double a, double b) {
+        double r = a / b;
+        if (r > 0.5 && r < 2) {
+            return Math.log1p((a - b) / b);
+        }
+        return Math.log(a) - Math.log(b);
+    }
+
     static double expm1MinusX(double u) {
         if (Math.abs(u) < 0.1) {
             // Taylor series u²/2! + u³/3! + …; 12 terms reach 1e-16 relative for |u| < 0.1

@@ -1,0 +1,82 @@
+package dev.divergence.compute.parametric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Closed forms at parameters whose ratios or differences overflow or underflow a double, and at nearly equal
+ * parameters (issue 17, items 5–7). Every expected value is the closed form evaluated by mpmath at 50 digits on
+ * the exact double parameters, rounded to double. Before the fix these answered Infinity, NaN or lost their
+ * relative accuracy.
+ */
+class ExtremeParametersTest {
+
+    static Stream<Arguments> finite() {
+        return Stream.of(
+                // ½(r² − 1 − ln r²), r = 1e-400: the ratio underflowed to 0 (answered Infinity)
+                Arguments.of("Normal(0, 1e-200) ‖ Normal(0, 1e200)", Normal.of(0, 1e-200), Normal.of(0, 1e200),
+                        920.5340371976183),
+                // (Δ/σ)²/2 with Δ = 2e308: the difference overflowed (answered Infinity)
+                Arguments.of("Normal(1e308, 1e300) ‖ Normal(−1e308, 1e300)", Normal.of(1e308, 1e300),
+                        Normal.of(-1e308, 1e300), 2e16),
+                Arguments.of("Normal(0, 1e-160) ‖ Normal(0, 1e160)", Normal.of(0, 1e-160), Normal.of(0, 1e160),
+                        736.3272297580946),
+                Arguments.of("LogNormal(0, 1e-300) ‖ LogNormal(0, 1e300)", LogNormal.of(0, 1e-300),
+                        LogNormal.of(0, 1e300), 1381.0510557964274),
+                Arguments.of("HalfNormal(1e-300) ‖ HalfNormal(1e300)", HalfNormal.of(1e-300), HalfNormal.of(1e300),
+                        1381.0510557964274),
+                Arguments.of("Laplace(0, 1e-300) ‖ Laplace(0, 1e300)", Laplace.of(0, 1e-300), Laplace.of(0, 1e300),
+                        1380.5510557964274),
+                // the location difference overflowed: answered NaN
+                Arguments.of("Laplace(−1e308, 1e300) ‖ Laplace(1e308, 1e300)", Laplace.of(-1e308, 1e300),
+                        Laplace.of(1e308, 1e300), 199999999.0),
+                Arguments.of("Cauchy(0, 1e-300) ‖ Cauchy(0, 1e300)", Cauchy.of(0, 1e-300), Cauchy.of(0, 1e300),
+                        1380.1647614353076),
+                Arguments.of("HalfCauchy(1e-300) ‖ HalfCauchy(1e300)", HalfCauchy.of(1e-300), HalfCauchy.of(1e300),
+                        1380.1647614353076),
+                // rate ratio 1e-320 is subnormal: its logarithm was far off
+                Arguments.of("Exponential(1e160) ‖ Exponential(1e-160)", Exponential.of(1e160),
+                        Exponential.of(1e-160), 735.8272297580946),
+                Arguments.of("Pareto(1e300, 1) ‖ Pareto(1e-300, 1)", Pareto.of(1e300, 1), Pareto.of(1e-300, 1),
+                        1381.5510557964274),
+                // near-identical scales: ln(σp/σq) as log1p of the exact difference
+                Arguments.of("Normal(0, 1) ‖ Normal(0, 1.000000000001)", Normal.of(0, 1), Normal.of(0, 1.000000000001),
+                        1.0001778090663284e-24),
+                Arguments.of("Laplace(0, 1) ‖ Laplace(0, 1.000000000001)", Laplace.of(0, 1),
+                        Laplace.of(0, 1.000000000001), 5.00088904533331e-25),
+                Arguments.of("Exponential(1) ‖ Exponential(1.000000000001)", Exponential.of(1),
+                        Exponential.of(1.000000000001), 5.000889045336643e-25),
+                Arguments.of("Cauchy(0, 1) ‖ Cauchy(1e-9, 1)", Cauchy.of(0, 1), Cauchy.of(1e-9, 1), 2.5e-19));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("finite")
+    void aFiniteKlIsComputedToAFewUlps(String name, Distribution p, Distribution q, double expected) {
+        ClosedForm kl = ParametricDivergences.klDivergence(p, q);
+        assertThat(kl.value()).as(name).isCloseTo(expected, within(8 * Math.ulp(expected)));
+        assertThat(kl.notes()).as(name).isEmpty();
+    }
+
+    static Stream<Arguments> overflowing() {
+        // true values about e^1381 / 2, 1e600 and (e^1381 − 1381): finite, beyond the largest double
+        return Stream.of(
+                Arguments.of("Normal(0, 1e300) ‖ Normal(0, 1e-300)", Normal.of(0, 1e300), Normal.of(0, 1e-300)),
+                Arguments.of("Exponential(1e-300) ‖ Exponential(1e300)", Exponential.of(1e-300),
+                        Exponential.of(1e300)),
+                Arguments.of("Laplace(0, 1e300) ‖ Laplace(0, 1e-300)", Laplace.of(0, 1e300), Laplace.of(0, 1e-300)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overflowing")
+    void aFiniteKlBeyondTheLargestDoubleIsInfinityWithAWarningNeverNaN(String name, Distribution p,
+            Distribution q) {
+        ClosedForm kl = ParametricDivergences.klDivergence(p, q);
+        assertThat(kl.value()).as(name).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(kl.notes()).as(name).containsExactly(ParametricDivergences.OVERFLOW_NOTE);
+    }
+}
