@@ -66,12 +66,13 @@ public final class Bernoulli extends Univariate {
 
     @Override
     public double supportLower() {
-        return probs == 1 ? 1 : 0;
+        // from the logarithms: logits of ±800 give a probability that rounds to 0 or 1 but finite logs
+        return log1mProbs == Double.NEGATIVE_INFINITY ? 1 : 0;
     }
 
     @Override
     public double supportUpper() {
-        return probs == 0 ? 0 : 1;
+        return logProbs == Double.NEGATIVE_INFINITY ? 0 : 1;
     }
 
     @Override

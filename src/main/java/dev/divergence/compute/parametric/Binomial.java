@@ -57,12 +57,12 @@ public final class Binomial extends Univariate {
 
     @Override
     public double supportLower() {
-        return trial.probs() == 1 ? totalCount : 0;
+        return trial.log1mProbs() == Double.NEGATIVE_INFINITY ? totalCount : 0;
     }
 
     @Override
     public double supportUpper() {
-        return trial.probs() == 0 ? 0 : totalCount;
+        return trial.logProbs() == Double.NEGATIVE_INFINITY ? 0 : totalCount;
     }
 
     /** Largest support summed for the entropy; beyond it the entropy is left to Monte Carlo. */

@@ -97,8 +97,10 @@ public final class Categorical extends Univariate {
 
     @Override
     public double supportLower() {
+        // a category is outside the support only when its log-probability is −∞: logits like −800 give a
+        // probability that underflows to 0 but a finite log-probability
         int k = 0;
-        while (probs[k] == 0) {
+        while (logProbs[k] == Double.NEGATIVE_INFINITY) {
             k++;
         }
         return k;
@@ -107,7 +109,7 @@ public final class Categorical extends Univariate {
     @Override
     public double supportUpper() {
         int k = probs.length - 1;
-        while (probs[k] == 0) {
+        while (logProbs[k] == Double.NEGATIVE_INFINITY) {
             k--;
         }
         return k;

@@ -54,7 +54,7 @@ public final class Geometric extends Univariate {
 
     @Override
     public double supportUpper() {
-        return trial.probs() == 1 ? 0 : Double.POSITIVE_INFINITY;
+        return trial.log1mProbs() == Double.NEGATIVE_INFINITY ? 0 : Double.POSITIVE_INFINITY;
     }
 
     @Override

@@ -51,7 +51,14 @@ class ExtremeParametersTest {
                         Laplace.of(0, 1.000000000001), 5.00088904533331e-25),
                 Arguments.of("Exponential(1) ‖ Exponential(1.000000000001)", Exponential.of(1),
                         Exponential.of(1.000000000001), 5.000889045336643e-25),
-                Arguments.of("Cauchy(0, 1) ‖ Cauchy(1e-9, 1)", Cauchy.of(0, 1), Cauchy.of(1e-9, 1), 2.5e-19));
+                Arguments.of("Cauchy(0, 1) ‖ Cauchy(1e-9, 1)", Cauchy.of(0, 1), Cauchy.of(1e-9, 1), 2.5e-19),
+                // q = σ(−800) rounds to 0 but ln q = −800: the support came from the rounded probability (Infinity,
+                // with a warning that q is 0)
+                Arguments.of("Bernoulli(0.5) ‖ Bernoulli(logits −800)", Bernoulli.ofProbs(0.5), Bernoulli.ofLogits(-800),
+                        399.30685281944005),
+                Arguments.of("Categorical([½, ½]) ‖ Categorical(logits [0, −800])",
+                        Categorical.ofProbs(new double[] {0.5, 0.5}), Categorical.ofLogits(new double[] {0, -800}),
+                        399.30685281944005));
     }
 
     @ParameterizedTest(name = "{0}")
