@@ -76,4 +76,37 @@ class DeadlineHttpTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
         assertThat(r.body()).contains("deadline-exceeded");
     }
+
+    private static String poissonMixture(int components) {
+        StringBuilder probs = new StringBuilder();
+        StringBuilder rates = new StringBuilder();
+        for (int i = 0; i < components; i++) {
+            probs.append(i == 0 ? "" : ",").append(1.0 / components);
+            rates.append(i == 0 ? "" : ",").append(1 + i % 997);
+        }
+        return "{\"family\": \"MixtureSameFamily\", \"params\": {\"mixture_distribution\": {\"family\": "
+                + "\"Categorical\", \"params\": {\"probs\": [" + probs + "]}}, \"component_distribution\": "
+                + "{\"family\": \"Poisson\", \"params\": {\"rate\": [" + rates + "]}}}}";
+    }
+
+    @Test
+    void aFiniteSumAgainstAManyComponentMixtureIsStoppedAtTheDeadline() {
+        // issue 17, item 1: 60,001 terms each costing 10,000 component densities (seconds of work) ran to the end,
+        // because the checkpoint came every 65,536 terms; it now comes every 65,536 units of work
+        HttpResponse<String> r = new HttpClientSupport(port).post("/v1/divergences/parametric",
+                "{\"p\": {\"family\": \"Binomial\", \"params\": {\"total_count\": 60000, \"probs\": 0.5}}, "
+                        + "\"q\": " + poissonMixture(10_000) + "}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+        assertThat(r.body()).contains("deadline-exceeded");
+    }
+
+    @Test
+    void monteCarloDrawsOfAHugeMixtureAreStoppedAtTheDeadline() {
+        // issue 17, item 1: 4,095 draws, each evaluating 200,000 components, passed no checkpoint at all
+        HttpResponse<String> r = new HttpClientSupport(port).post("/v1/divergences/parametric",
+                "{\"p\": {\"family\": \"Poisson\", \"params\": {\"rate\": 3}}, \"q\": " + poissonMixture(200_000)
+                        + ", \"method\": \"monteCarlo\", \"monteCarlo\": {\"samples\": 4095}}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+        assertThat(r.body()).contains("deadline-exceeded");
+    }
 }

@@ -9,4 +9,13 @@ public interface Distribution {
 
     /** @return the {@code torch.distributions} class name, e.g. {@code Normal}, {@code Chi2} */
     String family();
+
+    /**
+     * @return the work of one density evaluation or one draw, in units of a univariate family's (1): a mixture's
+     *         is its components', a d-dimensional normal's d², a Wishart's d³. Long loops count these units between
+     *         deadline checkpoints, so a costly step does not run for seconds between two checks.
+     */
+    default long cost() {
+        return 1;
+    }
 }

@@ -42,6 +42,16 @@ public final class Mixture extends Univariate {
         return new Mixture(weights, components.clone());
     }
 
+    /** @return the components' work together: every density evaluation visits each of them */
+    @Override
+    public long cost() {
+        long c = 0;
+        for (Univariate component : components) {
+            c += component.cost();
+        }
+        return Math.max(1, c);
+    }
+
     @Override
     public String family() {
         return "MixtureSameFamily";

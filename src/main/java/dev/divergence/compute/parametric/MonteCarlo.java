@@ -30,6 +30,9 @@ public final class MonteCarlo {
     public record Estimate(double value, double standardError, long samples) {
     }
 
+    /** Work units (see {@link Distribution#cost()}) between two deadline checkpoints. */
+    static final long CHECKPOINT_WORK = 8192;
+
     /**
      * @param p the reference distribution, sampled
      * @param q the approximating distribution
@@ -46,11 +49,16 @@ public final class MonteCarlo {
         }
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         Welford w = new Welford();
+        // a draw from p and both densities: checkpoints come every CHECKPOINT_WORK units, not every so many draws
+        long unit = 2 * p.cost() + q.cost();
         if (p instanceof Univariate up) {
             Univariate uq = (Univariate) q;
             DoubleSupplier draw = up.sampler(rng);
+            long work = 0;
             for (int i = 0; i < samples; i++) {
-                if ((i & 0xFFF) == 0xFFF) {
+                work += unit;
+                if (work >= CHECKPOINT_WORK) {
+                    work = 0;
                     Cancellation.checkpoint();
                 }
                 double x = draw.getAsDouble();
@@ -63,8 +71,11 @@ public final class MonteCarlo {
             Multivariate mq = (Multivariate) q;
             Multivariate.VectorSampler draw = mp.sampler(rng);
             double[] x = new double[mp.dimension()];
+            long work = 0;
             for (int i = 0; i < samples; i++) {
-                if ((i & 0xFFF) == 0xFFF) {
+                work += unit;
+                if (work >= CHECKPOINT_WORK) {
+                    work = 0;
                     Cancellation.checkpoint();
                 }
                 draw.sample(x);

@@ -22,6 +22,13 @@ public abstract class Multivariate implements Distribution {
     /** @return the length of a sample */
     public abstract int dimension();
 
+    /** @return d², the work of a triangular solve or a correlated draw (see {@link Distribution#cost()}) */
+    @Override
+    public long cost() {
+        long d = dimension();
+        return d * d;
+    }
+
     /**
      * @param x a point, length {@link #dimension()}
      * @return ln p(x), −∞ outside the support

@@ -94,6 +94,9 @@ public final class ParametricDivergences {
 
     // ---------------------------------------------------------------------------------------- univariate
 
+    /** Work units (see {@link Distribution#cost()}) between two deadline checkpoints of a finite sum. */
+    static final long SUM_CHECKPOINT_WORK = 65_536;
+
     /** The warning of a finite KL divergence too large for a double. */
     static final String OVERFLOW_NOTE = "the KL divergence is finite but larger than the largest double "
             + "(about 1.8e308), so it is reported as Infinity";
@@ -199,8 +202,13 @@ public final class ParametricDivergences {
 
     private static ClosedForm finiteSum(Univariate p, Univariate q) {
         Sum kl = Sum.create();
+        // checkpoints every so much work, not every so many terms: a mixture's density costs its components
+        long unit = p.cost() + q.cost();
+        long work = 0;
         for (double k = p.supportLower(); k <= p.supportUpper(); k++) {
-            if (((long) k & 0xFFFF) == 0xFFFF) {
+            work += unit;
+            if (work >= SUM_CHECKPOINT_WORK) {
+                work = 0;
                 Cancellation.checkpoint();
             }
             double lp = p.logDensity(k);

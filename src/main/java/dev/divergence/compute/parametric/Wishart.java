@@ -69,6 +69,13 @@ public final class Wishart extends Multivariate {
         return scale.dimension();
     }
 
+    /** @return d³ for d × d matrices: a draw and a density each factor one */
+    @Override
+    public long cost() {
+        long d = side();
+        return d * d * d;
+    }
+
     @Override
     public int dimension() {
         return side() * side();
