@@ -70,12 +70,14 @@ class ExtremeParametersTest {
     }
 
     static Stream<Arguments> overflowing() {
-        // true values about e^1381 / 2, 1e600 and (e^1381 − 1381): finite, beyond the largest double
+        // true values about e^1381 / 2, 1e600, e^1381 − 1381 and 4e2567: finite, beyond the largest double
         return Stream.of(
                 Arguments.of("Normal(0, 1e300) ‖ Normal(0, 1e-300)", Normal.of(0, 1e300), Normal.of(0, 1e-300)),
                 Arguments.of("Exponential(1e-300) ‖ Exponential(1e300)", Exponential.of(1e-300),
                         Exponential.of(1e300)),
-                Arguments.of("Laplace(0, 1e300) ‖ Laplace(0, 1e-300)", Laplace.of(0, 1e300), Laplace.of(0, 1e-300)));
+                Arguments.of("Laplace(0, 1e300) ‖ Laplace(0, 1e-300)", Laplace.of(0, 1e300), Laplace.of(0, 1e-300)),
+                // about 4e2567 (issue 17, item 7: it was Infinity without a word)
+                Arguments.of("Gumbel(0, 10) ‖ Gumbel(0, 0.01)", Gumbel.of(0, 10), Gumbel.of(0, 0.01)));
     }
 
     @ParameterizedTest(name = "{0}")
