@@ -10,6 +10,7 @@ import dev.divergence.compute.parametric.Multivariate;
 import dev.divergence.compute.parametric.ParametricDivergences;
 import dev.divergence.config.LimitProperties;
 import dev.divergence.runtime.ComputeGate;
+import dev.divergence.runtime.MemoryBudget;
 import dev.divergence.runtime.ServiceMeters;
 import dev.divergence.validation.RequestProblem;
 import dev.divergence.validation.Violations;
@@ -39,12 +40,14 @@ public class ParametricService {
     private final ServiceMeters meters;
     private final ComputeGate gate;
     private final SpecResolver specs;
+    private final MemoryBudget memory;
 
-    ParametricService(LimitProperties limits, ServiceMeters meters, ComputeGate gate) {
+    ParametricService(LimitProperties limits, ServiceMeters meters, ComputeGate gate, MemoryBudget memory) {
         this.limits = limits;
         this.meters = meters;
         this.gate = gate;
         this.specs = new SpecResolver(limits);
+        this.memory = memory;
     }
 
     /**
@@ -69,6 +72,27 @@ public class ParametricService {
         ResolvedSpec rp = specs.resolve(p, "/p", violations, 0);
         ResolvedSpec rq = specs.resolve(q, "/q", violations, 0);
         violations.throwIfAny();
+        // the batch elements' working memory, reserved before a single one is built (issue 17: a batch of
+        // MultivariateNormal d = 512 built two d × d copies per element and ended in an OutOfMemoryError)
+        long bytes = rp.estimatedBytes() + rq.estimatedBytes();
+        if (bytes > memory.totalBytes()) {
+            violations.add(RequestProblem.LIMIT_EXCEEDED, "", "the batch elements of p and q need about "
+                    + mebibytes(bytes) + " MiB of working memory, more than the " + mebibytes(memory.totalBytes())
+                    + " MiB this instance gives all requests together (divergence.resilience.working-memory-share "
+                    + "of the heap); send a smaller batch or dimension");
+            violations.throwIfAny();
+        }
+        try (MemoryBudget.Reservation reserved = memory.reserve(bytes)) {
+            return evaluateReserved(rp, rq, logBase, m, n, seed, violations);
+        }
+    }
+
+    private static long mebibytes(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
+    }
+
+    private ParametricResult evaluateReserved(ResolvedSpec rp, ResolvedSpec rq, LogBase logBase, Method m, int n,
+            Long seed, Violations violations) {
         Distribution[] ep = rp.build(violations, new HashSet<>());
         Distribution[] eq = rq.build(violations, new HashSet<>());
         violations.throwIfAny();

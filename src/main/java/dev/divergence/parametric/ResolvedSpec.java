@@ -33,6 +33,36 @@ final class ResolvedSpec {
         this.pointer = pointer;
     }
 
+    /** Heap taken by one built element besides its parameters: the object and its array headers. */
+    private static final long ELEMENT_OVERHEAD_BYTES = 64;
+    /** Copies of its parameters an element holds once built: the values, a factorization, a derived form. */
+    private static final long PARAMETER_COPIES = 3;
+
+    /**
+     * @return the working memory the batch elements take once built, estimated from the shapes alone (nothing is
+     *         allocated): per element, {@value #ELEMENT_OVERHEAD_BYTES} bytes and {@value #PARAMETER_COPIES} copies
+     *         of each parameter's event (a d × d covariance counts d² doubles), plus the nested specs' elements
+     */
+    long estimatedBytes() {
+        long size = Shapes.size(batchShape);
+        long perElement = 0;
+        for (Map.Entry<String, TensorInput> t : tensors.entrySet()) {
+            ParametricFamilies.Parameter parameter = family.parameter(t.getKey());
+            int rank = parameter == null ? 0 : Math.max(0, parameter.eventRank());
+            int[] shape = t.getValue().shape();
+            long event = 1;
+            for (int i = Math.max(0, shape.length - rank); i < shape.length; i++) {
+                event *= shape[i];
+            }
+            perElement += event;
+        }
+        long bytes = size * (ELEMENT_OVERHEAD_BYTES + PARAMETER_COPIES * Double.BYTES * perElement);
+        for (ResolvedSpec n : nested.values()) {
+            bytes += n.estimatedBytes();
+        }
+        return bytes;
+    }
+
     /** Builds every batch element, row-major; adds a violation for each invalid one. */
     Distribution[] build(Violations violations, Set<String> reported) {
         int size = Shapes.size(batchShape);

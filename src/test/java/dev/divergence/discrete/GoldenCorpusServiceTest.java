@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 class GoldenCorpusServiceTest {
 
     static final dev.divergence.config.ResilienceProperties RESILIENCE = new dev.divergence.config.ResilienceProperties(
-            4, 8, java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(1));
+            4, 8, java.time.Duration.ofSeconds(2), 0.25, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(1));
     static final LimitProperties LIMITS = new LimitProperties(2_000_000, 10_000, 32, 64L << 20, 1e-6, 50, 512, 20_000_000L, 20_000_000L, 20_000_000_000L, 64, 1000, 1_000_000, 100_000);
 
     private final DiscreteDivergenceService service =

@@ -2,6 +2,7 @@ package dev.divergence.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.divergence.config.BodyProperties;
 import dev.divergence.config.DriftProperties;
 import dev.divergence.config.JacksonConfig;
 import dev.divergence.config.LimitProperties;
@@ -43,8 +44,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
     ComputeGate.class, ServiceMeters.class, JacksonConfig.class, BadRequestWebTest.Meters.class})
 @ComponentScan(basePackageClasses = {ComputeGate.class, DriftService.class}, useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                pattern = ".*(ComputeSlots|DriftRequestReader|DriftAdmission|DriftPool)"))
-@EnableConfigurationProperties({LimitProperties.class, ResilienceProperties.class, DriftProperties.class})
+                pattern = ".*(ComputeSlots|MemoryBudget|DriftRequestReader|DriftAdmission|DriftPool)"))
+@EnableConfigurationProperties({LimitProperties.class, ResilienceProperties.class, DriftProperties.class,
+    BodyProperties.class})
 class BadRequestWebTest {
 
     private static final String DISCRETE = "/v1/divergences/discrete";
