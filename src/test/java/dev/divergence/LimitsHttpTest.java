@@ -37,8 +37,12 @@ class LimitsHttpTest {
         String normal = "{\"family\": \"Normal\", \"params\": {\"loc\": 0, \"scale\": 1}}";
         return Stream.of(
                 // name, path, body, status, type, text the detail must contain
+                // issue 17, item 2: refused while the body streams, at the first entry past the limit (the limit was
+                // checked after the whole distribution had been read: 4×10^6 keys ended in an OutOfMemoryError)
                 Arguments.of("elements", "/v1/divergences/discrete", "{\"p\": " + ones(101) + ", \"q\": " + ones(101)
-                        + "}", 413, "limit-exceeded", "100"),
+                        + "}", 413, "limit-exceeded", "divergence.limits.max-elements = 100"),
+                Arguments.of("keyed elements", "/v1/divergences/discrete", "{\"p\": " + keyed(101) + ", \"q\": "
+                        + keyed(2) + "}", 413, "limit-exceeded", "divergence.limits.max-elements = 100"),
                 Arguments.of("batch pairs", "/v1/divergences/discrete/batch", "{\"pairs\": [{\"p\": [1], \"q\": [1]}, "
                         + "{\"p\": [1], \"q\": [1]}, {\"p\": [1], \"q\": [1]}]}", 413, "limit-exceeded", "2"),
                 Arguments.of("Renyi orders", "/v1/divergences/discrete", "{\"p\": [1, 2], \"q\": [2, 1], "
@@ -112,7 +116,9 @@ class LimitsHttpTest {
 
     @Test
     void aChunkedBodyWithoutContentLengthIsRefusedWhileItStreams() throws Exception {
-        byte[] body = ("{\"p\": " + ones(1500) + ", \"q\": " + ones(1500) + "}").getBytes(StandardCharsets.UTF_8);
+        // 90 entries per side (under max-elements) of 27-character numbers: over 4000 bytes only as a whole
+        String side = "[" + String.join(", ", java.util.Collections.nCopies(90, "0.1234567890123456789012345")) + "]";
+        byte[] body = ("{\"p\": " + side + ", \"q\": " + side + "}").getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/divergences/discrete"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
@@ -130,6 +136,14 @@ class LimitsHttpTest {
                 + ", \"estimator\": \"knn\"}").statusCode()).isEqualTo(200);
         assertThat(http.post("/v1/divergences/samples", "{\"p\": [\"a\", \"b\"], \"q\": [\"a\", \"b\"], "
                 + "\"bootstrap\": {\"resamples\": 250}}").statusCode()).isEqualTo(200);
+    }
+
+    private static String keyed(int n) {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ", ").append("\"c").append(i).append("\": 1");
+        }
+        return b.append('}').toString();
     }
 
     private static String ones(int n) {

@@ -3,6 +3,7 @@ package dev.divergence.config;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.cfg.ContextAttributes;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -30,6 +31,19 @@ public class JacksonConfig {
                 .maxNameLength(limits.maxStringLength())
                 .maxDocumentLength(limits.maxRequestBytes())
                 .build());
+    }
+
+    /** The name of the deserialization attribute that carries {@code divergence.limits.max-elements}. */
+    public static final String MAX_ELEMENTS = "divergence.limits.max-elements";
+
+    /**
+     * {@code divergence.limits.max-elements} as a deserialization attribute, so readers of distributions stop at
+     * the first entry past it while the body streams in, instead of reading millions of entries first.
+     */
+    @Bean
+    public JsonMapperBuilderCustomizer elementLimit(LimitProperties limits) {
+        return builder -> builder.defaultAttributes(ContextAttributes.getEmpty()
+                .withSharedAttribute(MAX_ELEMENTS, limits.maxElements()));
     }
 
     @Bean

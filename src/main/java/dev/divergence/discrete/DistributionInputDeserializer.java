@@ -1,5 +1,6 @@
 package dev.divergence.discrete;
 
+import dev.divergence.config.JacksonConfig;
 import dev.divergence.web.InvalidJsonValueException;
 import dev.divergence.web.JsonNumbers;
 import dev.divergence.web.json.DoubleArrayBuilder;
@@ -36,12 +37,26 @@ final class DistributionInputDeserializer extends ValueDeserializer<Distribution
                 "must be an array of numbers or an object {category: number}");
     }
 
+    /** @return {@code divergence.limits.max-elements}, or no limit when the mapper does not carry it */
+    private static int maxElements(DeserializationContext ctxt) {
+        return ctxt.getAttribute(JacksonConfig.MAX_ELEMENTS) instanceof Integer max ? max : Integer.MAX_VALUE;
+    }
+
+    private static InvalidJsonValueException overLimit(JsonParser p, int max) {
+        return InvalidJsonValueException.overLimit(p, DistributionInput.class, "has more than " + max
+                + " entries, the limit divergence.limits.max-elements = " + max);
+    }
+
     private static DistributionInput readArray(JsonParser p, DeserializationContext ctxt) {
         NumericArrayParser fast = NumericArrayParser.of(p);
         DoubleArrayBuilder values = new DoubleArrayBuilder();
+        int max = maxElements(ctxt);
         while (true) {
             if (fast != null) {
                 values.addFrom(fast);
+            }
+            if (values.size() > max) {
+                throw overLimit(p, max);
             }
             // what the fast path left: a string, a number crossing the buffer's end, the array's end, bad input
             JsonToken token = p.nextToken();
@@ -62,7 +77,11 @@ final class DistributionInputDeserializer extends ValueDeserializer<Distribution
         double[] values = new double[INITIAL_CAPACITY];
         int n = 0;
         String key;
+        int max = maxElements(ctxt);
         while ((key = p.nextName()) != null) {
+            if (n == max) {
+                throw overLimit(p, max);
+            }
             if (n == values.length) {
                 values = Arrays.copyOf(values, n * 2);
                 keys = Arrays.copyOf(keys, n * 2);

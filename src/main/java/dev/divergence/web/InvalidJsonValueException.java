@@ -12,8 +12,16 @@ public final class InvalidJsonValueException extends MismatchedInputException {
 
     private static final long serialVersionUID = 1L;
 
-    private InvalidJsonValueException(JsonParser p, String detail, Class<?> targetType) {
+    private final boolean limitExceeded;
+
+    private InvalidJsonValueException(JsonParser p, String detail, Class<?> targetType, boolean limitExceeded) {
         super(p, detail, targetType);
+        this.limitExceeded = limitExceeded;
+    }
+
+    /** @return whether the value is refused for a configured limit (413), not for being invalid (400) */
+    public boolean limitExceeded() {
+        return limitExceeded;
     }
 
     /**
@@ -23,6 +31,16 @@ public final class InvalidJsonValueException extends MismatchedInputException {
      * @return the exception to throw
      */
     public static InvalidJsonValueException of(JsonParser p, Class<?> targetType, String detail) {
-        return new InvalidJsonValueException(p, detail, targetType);
+        return new InvalidJsonValueException(p, detail, targetType, false);
+    }
+
+    /**
+     * @param p the parser, at the value past the limit
+     * @param targetType what was being read
+     * @param detail which limit, and its value (the property's name), without the pointer
+     * @return the exception to throw: a 413 {@code limit-exceeded} at the value's pointer
+     */
+    public static InvalidJsonValueException overLimit(JsonParser p, Class<?> targetType, String detail) {
+        return new InvalidJsonValueException(p, detail, targetType, true);
     }
 }

@@ -152,7 +152,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 return problem(ProblemType.MALFORMED_JSON, detail, List.of(new Violation("", detail)), path, null);
             }
             String detail = describe(m);
-            return problem(ProblemType.INVALID_FIELD, (pointer.isEmpty() ? "the request body" : pointer) + " " + detail,
+            ProblemType type = m instanceof InvalidJsonValueException v && v.limitExceeded()
+                    ? ProblemType.LIMIT_EXCEEDED : ProblemType.INVALID_FIELD;
+            return problem(type, (pointer.isEmpty() ? "the request body" : pointer) + " " + detail,
                     List.of(new Violation(pointer, detail)), path, null);
         }
         if (cause instanceof StreamReadException r && JacksonMessages.duplicateKey(r) != null) {
