@@ -74,10 +74,12 @@ public class ParametricService {
         violations.throwIfAny();
         // the batch elements' working memory, reserved before a single one is built (issue 17: a batch of
         // MultivariateNormal d = 512 built two d × d copies per element and ended in an OutOfMemoryError)
-        long bytes = rp.estimatedBytes() + rq.estimatedBytes();
+        long pBytes = rp.estimatedBytes();
+        long qBytes = rq.estimatedBytes();
+        long bytes = pBytes + qBytes;
         if (bytes > memory.totalBytes()) {
-            violations.add(RequestProblem.LIMIT_EXCEEDED, "", "the batch elements of p and q need about "
-                    + mebibytes(bytes) + " MiB of working memory, more than the " + mebibytes(memory.totalBytes())
+            violations.add(RequestProblem.LIMIT_EXCEEDED, pBytes >= qBytes ? "/p" : "/q", "the batch elements of "
+                    + "p and q need about " + mebibytes(bytes) + " MiB of working memory, more than the " + mebibytes(memory.totalBytes())
                     + " MiB this instance gives all requests together (divergence.resilience.working-memory-share "
                     + "of the heap); send a smaller batch or dimension");
             violations.throwIfAny();
