@@ -97,8 +97,14 @@ class BodyArrivalFilter extends OncePerRequestFilter {
                 places.release();
             }
         };
+        TimedBody body = new TimedBody(request, release);
         try {
-            chain.doFilter(new TimedBody(request, release), response);
+            chain.doFilter(body, response);
+            if (body.timedOut) {
+                // send the 408 now: Tomcat discards the rest of the body before it ends the response, which for
+                // a slow client lasts until server.tomcat.connection-timeout
+                response.flushBuffer();
+            }
         } finally {
             release.run();
         }
@@ -133,6 +139,7 @@ class BodyArrivalFilter extends OncePerRequestFilter {
         private final long start = System.nanoTime();
         private final Runnable atEnd;
         private long bytes;
+        private boolean timedOut;
         private ServletInputStream stream;
 
         TimedBody(HttpServletRequest request, Runnable atEnd) {
@@ -164,9 +171,11 @@ class BodyArrivalFilter extends OncePerRequestFilter {
                 bytes += n;
                 long elapsed = System.nanoTime() - start;
                 if (elapsed > maxArrivalNanos) {
+                    timedOut = true;
                     throw new BodyTimeoutException(timeoutDetail(maxArrivalNanos / 1_000_000));
                 }
                 if (elapsed > graceNanos && bytes < (elapsed - graceNanos) * minBytesPerNano) {
+                    timedOut = true;
                     throw new BodyTimeoutException(slowDetail(bytes, elapsed / 1_000_000,
                             Math.round(minBytesPerNano * 1e9)));
                 }
