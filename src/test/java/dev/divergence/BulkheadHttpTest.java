@@ -3,11 +3,6 @@ package dev.divergence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,27 +18,15 @@ import tools.jackson.databind.JsonNode;
     "divergence.resilience.retry-after=2s"})
 class BulkheadHttpTest {
 
-    /** About 0.2–0.5 s of Monte Carlo each on this machine, so the 12 overlap. */
-    private static final String HEAVY = """
-            {"p": {"family": "Gamma", "params": {"concentration": 3, "rate": 2}},
-             "q": {"family": "Weibull", "params": {"scale": 1.5, "concentration": 1.5}},
-             "method": "monteCarlo", "monteCarlo": {"samples": 3000000}}""";
-
     @LocalServerPort
     int port;
 
     @Test
     void aFloodGets200OrAnImmediate503WithRetryAfter() {
         HttpClientSupport http = new HttpClientSupport(port);
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            calls.add(CompletableFuture.supplyAsync(() -> http.post("/v1/divergences/parametric", HEAVY), pool));
-        }
         int ok = 0;
         int refused = 0;
-        for (CompletableFuture<HttpResponse<String>> call : calls) {
-            HttpResponse<String> r = call.join();
+        for (HttpResponse<String> r : Flood.ofHeavyRequests(http, 12)) {
             if (r.statusCode() == 200) {
                 ok++;
             } else {
@@ -55,7 +38,6 @@ class BulkheadHttpTest {
                 refused++;
             }
         }
-        pool.shutdown();
         System.out.printf("bulkhead flood: %d of 12 answered 200, %d refused with 503 and Retry-After%n", ok, refused);
         assertThat(ok).as("admitted and answered").isPositive();
         assertThat(refused).as("refused by the bulkhead").isPositive();

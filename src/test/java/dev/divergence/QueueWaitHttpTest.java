@@ -3,11 +3,6 @@ package dev.divergence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,26 +19,15 @@ import tools.jackson.databind.JsonNode;
     "divergence.resilience.max-queue-wait=50ms", "divergence.resilience.retry-after=1s"})
 class QueueWaitHttpTest {
 
-    private static final String HEAVY = """
-            {"p": {"family": "Gamma", "params": {"concentration": 3, "rate": 2}},
-             "q": {"family": "Weibull", "params": {"scale": 1.5, "concentration": 1.5}},
-             "method": "monteCarlo", "monteCarlo": {"samples": 3000000}}""";
-
     @LocalServerPort
     int port;
 
     @Test
     void aComputationThatWaitsPastMaxQueueWaitIsRefusedWith503() {
         HttpClientSupport http = new HttpClientSupport(port);
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            calls.add(CompletableFuture.supplyAsync(() -> http.post("/v1/divergences/parametric", HEAVY), pool));
-        }
         int ok = 0;
         int waitedTooLong = 0;
-        for (CompletableFuture<HttpResponse<String>> call : calls) {
-            HttpResponse<String> r = call.join();
+        for (HttpResponse<String> r : Flood.ofHeavyRequests(http, 6)) {
             if (r.statusCode() == 200) {
                 ok++;
                 continue;
@@ -56,7 +40,6 @@ class QueueWaitHttpTest {
             assertThat(problem.get("detail").asString()).contains("divergence.resilience.max-queue-wait = 50 ms");
             waitedTooLong++;
         }
-        pool.shutdown();
         assertThat(ok).as("the first computation runs").isPositive();
         assertThat(waitedTooLong).as("computations that waited past 50 ms behind it").isPositive();
         assertThat(http.post("/v1/divergences/discrete", "{\"p\": [0.4, 0.6], \"q\": [0.5, 0.5]}").statusCode())
