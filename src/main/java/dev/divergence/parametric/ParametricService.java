@@ -16,10 +16,7 @@ import dev.divergence.validation.RequestProblem;
 import dev.divergence.validation.Violations;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -148,7 +145,7 @@ public class ParametricService {
     private ParametricResult compute(Distribution[] ep, int[] pShape, Distribution[] eq, int[] qShape, int[] batch,
             Method method, int samples, long seed, Violations violations) {
         int size = Shapes.size(batch);
-        Set<String> warnings = new LinkedHashSet<>();
+        BatchNotes warnings = new BatchNotes(batch);
         double[] kl = new double[size];
         // which element of p and of q each broadcast element reads: computed once, no allocation per element
         int[] pIndex = Shapes.sourceIndices(batch, pShape);
@@ -165,18 +162,20 @@ public class ParametricService {
                     if (method == Method.CLOSED_FORM) {
                         noClosedForm(a, b, violations);
                     }
-                    warnings.add("KL(" + a.family() + " ‖ " + b.family() + ") has no closed form: estimated by "
+                    warnings.clearElementNotes();
+                    warnings.addForAll("KL(" + a.family() + " ‖ " + b.family() + ") has no closed form: estimated by "
                             + "Monte Carlo");
                 } else {
                     kl[i] = c.value();
-                    warnings.addAll(c.notes());
+                    for (String note : c.notes()) {
+                        warnings.add(note, i);
+                    }
                 }
             }
             if (closed) {
                 return new ParametricResult(kl, null, batch, LogBase.NATS, Method.CLOSED_FORM, null, null,
-                        List.copyOf(warnings));
+                        warnings.render());
             }
-            warnings.removeIf(w -> !w.endsWith("estimated by Monte Carlo"));
         }
         checkMonteCarloBudget(ep, samples, size, violations);
         double[] se = new double[size];
@@ -189,16 +188,16 @@ public class ParametricService {
             kl[i] = e.value();
             se[i] = e.standardError();
             if (e.value() == Double.POSITIVE_INFINITY) {
-                warnings.add("a draw from p fell where q's density is 0, so KL(p ‖ q) = Infinity");
+                warnings.add("a draw from p fell where q's density is 0, so KL(p ‖ q) = Infinity", i);
             } else {
                 worst = Math.max(worst, e.standardError());
             }
         }
-        warnings.add("Monte Carlo estimate from " + samples + " draws of p (seed " + seed + "): the error is about "
+        warnings.addForAll("Monte Carlo estimate from " + samples + " draws of p (seed " + seed + "): the error is about "
                 + "standardError (largest " + String.format(java.util.Locale.ROOT, "%.3g", worst) + " nats), within "
                 + "±1.96 standardError in 95% of runs; 100 times more samples make it 10 times smaller");
         return new ParametricResult(kl, se, batch, LogBase.NATS, Method.MONTE_CARLO, samples, seed,
-                List.copyOf(warnings));
+                warnings.render());
     }
 
     private static void noClosedForm(Distribution p, Distribution q, Violations violations) {
