@@ -50,6 +50,14 @@ public final class ParametricDivergences {
         checkComparable(p, q);
         ClosedForm result = p instanceof Univariate up ? univariate(up, (Univariate) q)
                 : multivariate((Multivariate) p, (Multivariate) q);
+        if (result != null && p instanceof Weibull a && q instanceof Weibull b) {
+            // a Weibull is a TransformedDistribution in torch, whose pair rule needs equal transforms (torch 1.13:
+            // 0 for equal parameters, NotImplementedError otherwise)
+            return a.scale() == b.scale() && a.concentration() == b.concentration() ? result
+                    : result.withNote("torch.distributions.kl_divergence raises NotImplementedError for two Weibull "
+                            + "distributions with different parameters (its rule for transformed distributions needs "
+                            + "equal transforms); this is the closed form");
+        }
         if (result != null && !TorchRegistry.registered(p.family(), q.family())) {
             result = result.withNote("torch.distributions.kl_divergence has no rule for (" + p.family() + ", "
                     + q.family() + ") and raises NotImplementedError; this is the closed form");

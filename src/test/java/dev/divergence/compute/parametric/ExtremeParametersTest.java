@@ -88,4 +88,12 @@ class ExtremeParametersTest {
         assertThat(kl.value()).as(name).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(kl.notes()).as(name).containsExactly(ParametricDivergences.OVERFLOW_NOTE);
     }
+
+    @org.junit.jupiter.api.Test
+    void theWeibullNoteSaysWhatTorchDoes() {
+        // torch 1.13: kl_divergence(Weibull(1, 2), Weibull(1, 2)) = 0, and NotImplementedError for (1, 2) vs (1.5, 0.7)
+        assertThat(ParametricDivergences.klDivergence(Weibull.of(1, 2), Weibull.of(1, 2)).notes()).isEmpty();
+        assertThat(ParametricDivergences.klDivergence(Weibull.of(1, 2), Weibull.of(1.5, 0.7)).notes())
+                .singleElement().asString().contains("different parameters", "NotImplementedError");
+    }
 }
