@@ -105,6 +105,34 @@ public final class ParametricDivergences {
     /** Work units (see {@link Distribution#cost()}) between two deadline checkpoints of a finite sum. */
     static final long SUM_CHECKPOINT_WORK = 65_536;
 
+    /** From this many degrees of freedom, StudentT against Normal is summed from its series in 1/ν. */
+    static final double STUDENT_T_SERIES_MIN_DF = 100;
+
+    /**
+     * h(t_ν) − h(N(0, 1)) = Σ a_k ν^−k, the entropy of a standard Student t above the standard normal's: the
+     * asymptotic series of (ν+1)/2 [ψ((ν+1)/2) − ψ(ν/2)] + ln(√ν B(ν/2, ½)) − ½ ln(2πe), coefficients from a
+     * 200-digit mpmath fit (exact rationals 1, 1/4, −1/6, −1/8, 3/10, 1/4, −17/14, −17/16, 155/18, 31/4, −2073/22,
+     * −691/8). Twelve terms reach double precision from ν = 100.
+     */
+    private static final double[] T_ENTROPY_EXCESS = {1, 0.25, -1.0 / 6, -0.125, 0.3, 0.25, -17.0 / 14, -17.0 / 16,
+        155.0 / 18, 31.0 / 4, -2073.0 / 22, -691.0 / 8};
+
+    /**
+     * KL(t_ν(μp, σp) ‖ N(μq, σq)) = KL(N(μp, σp) ‖ N(μq, σq)) + (σp/σq)²/(ν − 2) − [h(t_ν) − h(N(0, 1))], the last
+     * two summed together from their series in 1/ν (1/(ν − 2) = Σ 2^{k−1} ν^−k), so their leading terms cancel
+     * exactly: the difference of entropies computed from Γ and ψ at ν = 10¹² loses every digit (it gave 8.4e-4 for
+     * a true 1.75e-24).
+     */
+    private static double studentTNormal(StudentT t, Normal n) {
+        double c = Math.pow(t.scale() / n.scale(), 2);
+        double x = 1 / t.df();
+        double s = 0;
+        for (int k = T_ENTROPY_EXCESS.length; k >= 1; k--) {
+            s = s * x + (c * Math.scalb(1.0, k - 1) - T_ENTROPY_EXCESS[k - 1]);
+        }
+        return normalNormal(t.loc(), t.scale(), n.loc(), n.scale()) + s * x;
+    }
+
     /** The warning of a finite KL divergence too large for a double. */
     static final String OVERFLOW_NOTE = "the KL divergence is finite but larger than the largest double "
             + "(about 1.8e308), so it is reported as Infinity";
@@ -129,6 +157,9 @@ public final class ParametricDivergences {
         }
         if (p.isDiscrete() && p.supportUpper() - p.supportLower() < MAX_SUMMATION_TERMS) {
             return finiteSum(p, q);
+        }
+        if (p instanceof StudentT t && q instanceof Normal n && t.df() >= STUDENT_T_SERIES_MIN_DF) {
+            return ClosedForm.of(Math.max(0, studentTNormal(t, n)));
         }
         double crossEntropy = q.crossEntropyFrom(p);
         if (crossEntropy == Double.POSITIVE_INFINITY) {

@@ -56,6 +56,18 @@ public final class StudentT extends Univariate {
         return Double.POSITIVE_INFINITY;
     }
 
+    double df() {
+        return df;
+    }
+
+    double loc() {
+        return loc;
+    }
+
+    double scale() {
+        return scale;
+    }
+
     @Override
     public double entropy() {
         // (ν + 1)/2 (ψ((ν + 1)/2) − ψ(ν/2)) + ln(√ν B(ν/2, ½)) + ln scale

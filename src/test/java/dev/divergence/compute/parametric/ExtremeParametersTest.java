@@ -56,6 +56,15 @@ class ExtremeParametersTest {
                 // with a warning that q is 0)
                 Arguments.of("Bernoulli(0.5) ‖ Bernoulli(logits −800)", Bernoulli.ofProbs(0.5), Bernoulli.ofLogits(-800),
                         399.30685281944005),
+                // a difference of entropies from Γ and ψ lost every digit: 8.4e-4 at df 1e12, 0.5 at 1e16
+                Arguments.of("StudentT(1e12) ‖ Normal(0, 1)", StudentT.of(1e12, 0, 1), Normal.of(0, 1),
+                        1.7500000000041666e-24),
+                Arguments.of("StudentT(1e16) ‖ Normal(0, 1)", StudentT.of(1e16, 0, 1), Normal.of(0, 1),
+                        1.7500000000000005e-32),
+                Arguments.of("StudentT(1e6, 0.5, 2) ‖ Normal(0, 1.5)", StudentT.of(1e6, 0.5, 2), Normal.of(0, 1.5),
+                        0.15676314977374686),
+                Arguments.of("StudentT(100) ‖ Normal(0, 1)", StudentT.of(100, 0, 1), Normal.of(0, 1),
+                        1.7924951908196833e-4),
                 Arguments.of("Categorical([½, ½]) ‖ Categorical(logits [0, −800])",
                         Categorical.ofProbs(new double[] {0.5, 0.5}), Categorical.ofLogits(new double[] {0, -800}),
                         399.30685281944005));
@@ -66,7 +75,8 @@ class ExtremeParametersTest {
     void aFiniteKlIsComputedToAFewUlps(String name, Distribution p, Distribution q, double expected) {
         ClosedForm kl = ParametricDivergences.klDivergence(p, q);
         assertThat(kl.value()).as(name).isCloseTo(expected, within(8 * Math.ulp(expected)));
-        assertThat(kl.notes()).as(name).isEmpty();
+        // no warning about the value (pairs torch has no rule for keep that note)
+        assertThat(kl.notes()).as(name).noneMatch(n -> n.contains("Infinity") || n.contains("q is 0"));
     }
 
     static Stream<Arguments> overflowing() {
