@@ -1,7 +1,6 @@
 package dev.divergence.compute.parametric;
 
 import org.apache.commons.numbers.core.Sum;
-import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.DirichletSampler;
@@ -89,11 +88,11 @@ public final class Dirichlet extends Multivariate {
      * @see <a href="http://bariskurt.com/kullback-leibler-divergence-between-two-dirichlet-and-beta-distributions/">Kurt (2013)</a>
      */
     static double klDivergence(Dirichlet p, Dirichlet q) {
-        Sum s = Sum.create().add(LogGamma.value(p.alpha0)).add(-LogGamma.value(q.alpha0));
-        double psi0 = Digamma.value(p.alpha0);
+        // Σ R(αp_i, αq_i − αp_i) − R(αp_0, αq_0 − αp_0), R(a, h) = lnΓ(a + h) − lnΓ(a) − h ψ(a): the usual
+        // lnΓ and ψ terms regrouped so that each part is second order near P = Q
+        Sum s = Sum.create().add(-StableMath.lgammaExcess(p.alpha0, q.alpha0 - p.alpha0));
         for (int i = 0; i < p.alpha.length; i++) {
-            s.add(LogGamma.value(q.alpha[i])).add(-LogGamma.value(p.alpha[i]));
-            s.add(Univariate.times(p.alpha[i] - q.alpha[i], Digamma.value(p.alpha[i]) - psi0));
+            s.add(StableMath.lgammaExcess(p.alpha[i], q.alpha[i] - p.alpha[i]));
         }
         return Math.max(0, s.getAsDouble());
     }

@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.numbers.core.Sum;
-import org.apache.commons.numbers.gamma.Digamma;
-import org.apache.commons.numbers.gamma.LogBeta;
 import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
@@ -319,20 +317,22 @@ public final class ParametricDivergences {
      * _kl_gamma_gamma regrouped so that the rate terms cancel exactly when βp = βq.
      */
     private static double gammaGamma(double ap, double bp, double aq, double bq) {
-        double r = bq / bp;
-        double kl = ap * StableMath.xMinusLog1p(r - 1) + Univariate.times(ap - aq, Math.log(r))
-                + LogGamma.value(aq) - LogGamma.value(ap) + Univariate.times(ap - aq, Digamma.value(ap));
+        // lnΓ(aq) − lnΓ(ap) − h ψ(ap) + ap (r − 1 − ln r) − h ln r, h = aq − ap, r = bq/bp: each part second order
+        // near P = Q, so near-identical parameters keep their relative accuracy
+        double h = aq - ap;
+        double u = StableMath.logRatio(bq, bp);
+        double kl = StableMath.lgammaExcess(ap, h) + ap * StableMath.expm1MinusX(u) - Univariate.times(h, u);
         return Math.max(0, kl);
     }
 
     /** torch's _kl_beta_beta. */
     private static double betaBeta(Beta p, Beta q) {
+        // ln B(αq, βq) − ln B(αp, βp) + (αp − αq) ψ(αp) + (βp − βq) ψ(βp) + (sq − sp) ψ(sp) regrouped as
+        // R(αp, αq − αp) + R(βp, βq − βp) − R(sp, sq − sp), R the part of lnΓ beyond its tangent (second order)
         double sp = p.alpha() + p.beta();
         double sq = q.alpha() + q.beta();
-        double kl = LogBeta.value(q.alpha(), q.beta()) - LogBeta.value(p.alpha(), p.beta())
-                + Univariate.times(p.alpha() - q.alpha(), Digamma.value(p.alpha()))
-                + Univariate.times(p.beta() - q.beta(), Digamma.value(p.beta()))
-                + Univariate.times(sq - sp, Digamma.value(sp));
+        double kl = StableMath.lgammaExcess(p.alpha(), q.alpha() - p.alpha())
+                + StableMath.lgammaExcess(p.beta(), q.beta() - p.beta()) - StableMath.lgammaExcess(sp, sq - sp);
         return Math.max(0, kl);
     }
 

@@ -56,6 +56,23 @@ class ExtremeParametersTest {
                 // with a warning that q is 0)
                 Arguments.of("Bernoulli(0.5) ‖ Bernoulli(logits −800)", Bernoulli.ofProbs(0.5), Bernoulli.ofLogits(-800),
                         399.30685281944005),
+                // near-identical concentrations (issue 17, item 8): lnΓ and ψ terms regrouped into parts that are each
+                // second order; Dirichlet answered 2.2e-16 and Beta 0.0
+                Arguments.of("Dirichlet([2, 3]) ‖ Dirichlet([2, 3 + 1e-10])", Dirichlet.of(new double[] {2, 3}),
+                        Dirichlet.of(new double[] {2, 3 + 1e-10}), 8.68055699184485e-22),
+                Arguments.of("Beta(2, 3) ‖ Beta(2, 3 + 1e-10)", Beta.of(2, 3), Beta.of(2, 3 + 1e-10),
+                        8.68055699184485e-22),
+                Arguments.of("Dirichlet([0.5, 1.5, 4]) ‖ Dirichlet([0.5000001, 1.5, 3.9999999])",
+                        Dirichlet.of(new double[] {0.5, 1.5, 4}), Dirichlet.of(new double[] {0.5000001, 1.5, 3.9999999}),
+                        2.609312295933029e-14),
+                Arguments.of("Gamma(2, 3) ‖ Gamma(2 + 1e-10, 3)", Gamma.of(2, 3), Gamma.of(2 + 1e-10, 3),
+                        3.2246708677946417e-21),
+                Arguments.of("Gamma(2, 3) ‖ Gamma(2, 3(1 + 1e-10))", Gamma.of(2, 3), Gamma.of(2, 3 * (1 + 1e-10)),
+                        1.0000001654140822e-20),
+                // and far from P = Q, unchanged
+                Arguments.of("Gamma(2, 3) ‖ Gamma(5, 0.5)", Gamma.of(2, 3), Gamma.of(5, 0.5), 9.201831504526153),
+                Arguments.of("Dirichlet([2, 3]) ‖ Dirichlet([7, 0.5])", Dirichlet.of(new double[] {2, 3}),
+                        Dirichlet.of(new double[] {7, 0.5}), 6.060491901297402),
                 // a difference of entropies from Γ and ψ lost every digit: 8.4e-4 at df 1e12, 0.5 at 1e16
                 Arguments.of("StudentT(1e12) ‖ Normal(0, 1)", StudentT.of(1e12, 0, 1), Normal.of(0, 1),
                         1.7500000000041666e-24),
@@ -105,5 +122,13 @@ class ExtremeParametersTest {
         assertThat(ParametricDivergences.klDivergence(Weibull.of(1, 2), Weibull.of(1, 2)).notes()).isEmpty();
         assertThat(ParametricDivergences.klDivergence(Weibull.of(1, 2), Weibull.of(1.5, 0.7)).notes())
                 .singleElement().asString().contains("different parameters", "NotImplementedError");
+    }
+
+    @ParameterizedTest(name = "zeta({0}, {1})")
+    @org.junit.jupiter.params.provider.CsvSource({"2, 0.5, 4.934802200544679", "2, 3.0, 0.39493406684822646",
+        "2, 0.001, 1000001.6425331958", "3, 0.5, 8.41439832211716", "6, 2.5, 0.004821409821393196",
+        "2, 1000000.0, 1.0000005000001667e-06"})
+    void theHurwitzZetaIsWithinAFewUlpsOfMpmath(int k, double a, double expected) {
+        assertThat(StableMath.hurwitzZeta(k, a)).isCloseTo(expected, within(4 * Math.ulp(expected)));
     }
 }
