@@ -150,10 +150,15 @@ public final class MultivariateNormal extends Multivariate {
         for (int i = 0; i < d; i++) {
             diff[i] = q.loc[i] - p.loc[i];
         }
-        double trace = q.covariance.traceOfInverseTimes(p.covariance);
         double mahalanobis = q.covariance.mahalanobis(diff);
-        double kl = 0.5 * (trace + mahalanobis - d + q.covariance.logDeterminant() - p.covariance.logDeterminant());
-        // the terms cancel to ≈ 1e-16 d when p = q; the divergence is never negative
-        return Math.max(0, kl);
+        // near p = q, tr − d − ln det from the eigenvalues of the covariances' relative difference, term by term
+        // second order; farther, the trace and the log-determinants (whose difference leaves ≈ 1e-16 d)
+        double shape = q.covariance.logDetDivergenceNear(p.covariance);
+        if (Double.isNaN(shape)) {
+            double trace = q.covariance.traceOfInverseTimes(p.covariance);
+            return Math.max(0, 0.5 * (trace + mahalanobis - d + q.covariance.logDeterminant()
+                    - p.covariance.logDeterminant()));
+        }
+        return Math.max(0, 0.5 * (shape + mahalanobis));
     }
 }
