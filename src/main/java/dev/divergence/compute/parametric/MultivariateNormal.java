@@ -153,11 +153,15 @@ public final class MultivariateNormal extends Multivariate {
         double mahalanobis = q.covariance.mahalanobis(diff);
         // near p = q, tr − d − ln det from the eigenvalues of the covariances' relative difference, term by term
         // second order; farther, the trace and the log-determinants (whose difference leaves ≈ 1e-16 d)
-        double shape = q.covariance.logDetDivergenceNear(p.covariance);
-        if (Double.isNaN(shape)) {
+        double[] e = q.covariance.relativeEigenvaluesNear(p.covariance);
+        if (e == null) {
             double trace = q.covariance.traceOfInverseTimes(p.covariance);
             return Math.max(0, 0.5 * (trace + mahalanobis - d + q.covariance.logDeterminant()
                     - p.covariance.logDeterminant()));
+        }
+        double shape = 0;
+        for (double ei : e) {
+            shape += StableMath.xMinusLog1p(ei);
         }
         return Math.max(0, 0.5 * (shape + mahalanobis));
     }

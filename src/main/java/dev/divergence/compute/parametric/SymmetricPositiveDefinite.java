@@ -197,15 +197,16 @@ final class SymmetricPositiveDefinite {
     }
 
     /**
-     * tr(A⁻¹B) − d − ln det(A⁻¹B) = Σ (λ − 1 − ln λ) over the eigenvalues λ of A⁻¹B, near A = B: with
-     * L⁻¹M = I + D, D = L⁻¹(M − L), they are 1 + e for the eigenvalues e of E = D + Dᵀ + DDᵀ, and each term is
-     * e − ln(1 + e), second order, so the sum keeps its relative accuracy instead of the ≈ d·ε left by the
-     * difference of the trace, d and the log-determinants.
+     * The eigenvalues e of A⁻¹B − I when A and B are close, for quantities that are second order in them (so that
+     * they keep their relative accuracy): with L⁻¹M = I + D, D = L⁻¹(M − L), A⁻¹B is similar to (I + D)(I + D)ᵀ, whose
+     * eigenvalues are 1 + e for the eigenvalues e of E = D + Dᵀ + DDᵀ. Then tr(A⁻¹B) − d − ln det(A⁻¹B) =
+     * Σ (e − ln(1 + e)) and ln det(A⁻¹B) = Σ ln(1 + e), each term accurate.
      *
      * @param other B = M Mᵀ, same dimension
-     * @return the sum, or NaN when A and B are not close (‖D‖_F > 0.1): take the trace and log-determinants then
+     * @return the eigenvalues e, or null when A and B are not close (‖D‖_F > 0.1): take the trace and
+     *         log-determinants then
      */
-    double logDetDivergenceNear(SymmetricPositiveDefinite other) {
+    double[] relativeEigenvaluesNear(SymmetricPositiveDefinite other) {
         int d = l.length;
         RealMatrix dm = new Array2DRowRealMatrix(d, d);
         double norm = 0;
@@ -216,14 +217,10 @@ final class SymmetricPositiveDefinite {
             norm += column.dotProduct(column);
         }
         if (!(norm <= 0.01)) {
-            return Double.NaN;
+            return null;
         }
         RealMatrix e = dm.add(dm.transpose()).add(dm.multiplyTransposed(dm));
-        double sum = 0;
-        for (double ev : new EigenDecompositionSymmetric(e).getEigenvalues()) {
-            sum += StableMath.xMinusLog1p(ev);
-        }
-        return sum;
+        return new EigenDecompositionSymmetric(e).getEigenvalues();
     }
 
     /**

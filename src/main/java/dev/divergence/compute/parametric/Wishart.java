@@ -150,6 +150,23 @@ public final class Wishart extends Multivariate {
      */
     static double klDivergence(Wishart p, Wishart q) {
         int d = p.side();
+        double[] e = q.scale.relativeEigenvaluesNear(p.scale);
+        if (e != null) {
+            // near P = Q: ½ np Σ (e − ln(1 + e)) + ½ (nq − np) G + Σ_i R(np/2 − (i−1)/2, (nq − np)/2), with
+            // G = ln|Vq| − ln|Vp| = −Σ ln(1 + e) and R the part of lnΓ beyond its tangent: every part second order
+            double shape = 0;
+            double logDet = 0;
+            for (double ei : e) {
+                shape += StableMath.xMinusLog1p(ei);
+                logDet -= Math.log1p(ei);
+            }
+            double h = 0.5 * (q.df - p.df);
+            double gamma = 0;
+            for (int i = 0; i < d; i++) {
+                gamma += StableMath.lgammaExcess(p.df / 2 - 0.5 * i, h);
+            }
+            return Math.max(0, 0.5 * p.df * shape + h * logDet + gamma);
+        }
         double kl = 0.5 * q.df * (q.scale.logDeterminant() - p.scale.logDeterminant())
                 + 0.5 * p.df * (q.scale.traceOfInverseTimes(p.scale) - d)
                 + StableMath.multivariateLgamma(q.df / 2, d) - StableMath.multivariateLgamma(p.df / 2, d)

@@ -148,4 +148,20 @@ class ExtremeParametersTest {
         assertThat(ParametricDivergences.klDivergence(p, MultivariateNormal.ofCovariance(new double[] {1, -1},
                 new double[] {1, 0.1, 0.1, 3})).value()).isCloseTo(1.124016090703486, within(1e-14));
     }
+
+    @org.junit.jupiter.api.Test
+    void wishartsNearEachOtherKeepTheirRelativeAccuracy() {
+        double[] v = {2, 0.5, 0.5, 1};
+        Wishart p = Wishart.ofCovariance(5, v, 2);
+        // degrees of freedom 1e-9 apart: lnΓ₂ and ψ₂ regrouped into second-order parts, to a few ulps of mpmath
+        assertThat(ParametricDivergences.klDivergence(p, Wishart.ofCovariance(5 + 1e-9, v, 2)).value())
+                .isCloseTo(1.4191150133883532e-19, within(8 * Math.ulp(1.4191150133883532e-19)));
+        // scales 1e-10 apart: within the Cholesky factors' rounding
+        assertThat(ParametricDivergences.klDivergence(p, Wishart.ofCovariance(5, new double[] {2, 0.5, 0.5,
+                1 + 1e-10}, 2)).value()).isCloseTo(1.6326533311483555e-20,
+                org.assertj.core.data.Percentage.withPercentage(1e-4));
+        // far apart: unchanged
+        assertThat(ParametricDivergences.klDivergence(p, Wishart.ofCovariance(7, new double[] {1, 0.2, 0.2, 3},
+                2)).value()).isCloseTo(3.066247361335545, within(1e-14));
+    }
 }
