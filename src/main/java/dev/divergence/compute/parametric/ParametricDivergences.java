@@ -206,7 +206,8 @@ public final class ParametricDivergences {
             return ClosedForm.of(betaBeta(a, b));
         }
         if (p instanceof ContinuousBernoulli a && q instanceof ContinuousBernoulli b) {
-            double kl = a.mean() * (a.eta() - b.eta()) - a.logPartition() + b.logPartition();
+            // −H(a) − mean_a ηb + A(ηb): mean_a ηa and A(ηa) are not formed, so logits of 1e308 stay finite
+            double kl = a.negativeEntropy() - Univariate.times(a.mean(), b.eta()) + b.logPartition();
             return ClosedForm.of(Math.max(0, kl));
         }
         if (p instanceof Pareto a && q instanceof Pareto b) {
