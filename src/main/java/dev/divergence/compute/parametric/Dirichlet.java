@@ -90,10 +90,16 @@ public final class Dirichlet extends Multivariate {
     static double klDivergence(Dirichlet p, Dirichlet q) {
         // Σ R(αp_i, αq_i − αp_i) − R(αp_0, αq_0 − αp_0), R(a, h) = lnΓ(a + h) − lnΓ(a) − h ψ(a): the usual
         // lnΓ and ψ terms regrouped so that each part is second order near P = Q
-        Sum s = Sum.create().add(-StableMath.lgammaExcess(p.alpha0, q.alpha0 - p.alpha0));
+        // the total's change as the sum of the changes (each exact near P = Q), not as a difference of two rounded
+        // totals, whose rounding would be most of it
+        Sum s = Sum.create();
+        Sum h0 = Sum.create();
         for (int i = 0; i < p.alpha.length; i++) {
-            s.add(StableMath.lgammaExcess(p.alpha[i], q.alpha[i] - p.alpha[i]));
+            double h = q.alpha[i] - p.alpha[i];
+            h0.add(h);
+            s.add(StableMath.lgammaExcess(p.alpha[i], h));
         }
+        s.add(-StableMath.lgammaExcess(p.alpha0, h0.getAsDouble()));
         return Math.max(0, s.getAsDouble());
     }
 }

@@ -331,9 +331,10 @@ public final class ParametricDivergences {
         // ln B(αq, βq) − ln B(αp, βp) + (αp − αq) ψ(αp) + (βp − βq) ψ(βp) + (sq − sp) ψ(sp) regrouped as
         // R(αp, αq − αp) + R(βp, βq − βp) − R(sp, sq − sp), R the part of lnΓ beyond its tangent (second order)
         double sp = p.alpha() + p.beta();
-        double sq = q.alpha() + q.beta();
-        double kl = StableMath.lgammaExcess(p.alpha(), q.alpha() - p.alpha())
-                + StableMath.lgammaExcess(p.beta(), q.beta() - p.beta()) - StableMath.lgammaExcess(sp, sq - sp);
+        double ha = q.alpha() - p.alpha();
+        double hb = q.beta() - p.beta();
+        double kl = StableMath.lgammaExcess(p.alpha(), ha) + StableMath.lgammaExcess(p.beta(), hb)
+                - StableMath.lgammaExcess(sp, ha + hb);
         return Math.max(0, kl);
     }
 

@@ -69,6 +69,12 @@ class ExtremeParametersTest {
                         3.2246708677946417e-21),
                 Arguments.of("Gamma(2, 3) ‖ Gamma(2, 3(1 + 1e-10))", Gamma.of(2, 3), Gamma.of(2, 3 * (1 + 1e-10)),
                         1.0000001654140822e-20),
+                // h up to a hundredth of a: still the series
+                Arguments.of("Gamma(2, 3) ‖ Gamma(2.01, 3)", Gamma.of(2, 3), Gamma.of(2.01, 3), 3.217955611376456e-05),
+                Arguments.of("Dirichlet([2, 3]) ‖ Dirichlet([2.01, 3.02])", Dirichlet.of(new double[] {2, 3}),
+                        Dirichlet.of(new double[] {2.01, 3.02}), 1.1585177081771154e-05),
+                Arguments.of("Gamma(50, 1) ‖ Gamma(50.3, 1)", Gamma.of(50, 1), Gamma.of(50.3, 1),
+                        0.0009072291792597198),
                 // and far from P = Q, unchanged
                 Arguments.of("Gamma(2, 3) ‖ Gamma(5, 0.5)", Gamma.of(2, 3), Gamma.of(5, 0.5), 9.201831504526153),
                 Arguments.of("Dirichlet([2, 3]) ‖ Dirichlet([7, 0.5])", Dirichlet.of(new double[] {2, 3}),
