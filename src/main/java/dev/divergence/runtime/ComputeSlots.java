@@ -41,7 +41,8 @@ class ComputeSlots implements Admission {
     public <T> T run(String endpoint, Supplier<T> computation) {
         boolean acquired;
         try {
-            acquired = places.tryAcquire() || places.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+            // a free place is taken at once (the semaphore is not fair), else the wait is bounded
+            acquired = places.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             acquired = false;

@@ -46,7 +46,7 @@ public class MemoryBudget implements Admission {
         int permits = (int) Math.min(totalKib, Math.max(1, (bytes + 1023) >> 10));
         boolean granted;
         try {
-            granted = kib.tryAcquire(permits) || kib.tryAcquire(permits, maxWaitNanos, TimeUnit.NANOSECONDS);
+            granted = kib.tryAcquire(permits, maxWaitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             granted = false;

@@ -81,14 +81,10 @@ class BodyArrivalFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!places.tryAcquire()) {
-            String detail = busyDetail(maxArriving, retryAfterSeconds);
-            meters.countRejection(Endpoints.of(request.getRequestURI()), ProblemType.OVERLOADED.slug());
-            response.setStatus(ProblemType.OVERLOADED.status().value());
-            response.setContentType("application/problem+json");
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
             response.setHeader(HttpHeaders.CONNECTION, "close");
-            mapper.writeValue(response.getOutputStream(), ProblemDetails.of(ProblemType.OVERLOADED, detail,
-                    List.of(), request.getRequestURI()));
+            ProblemDetails.write(response, mapper, meters, ProblemType.OVERLOADED,
+                    busyDetail(maxArriving, retryAfterSeconds), List.of(), request.getRequestURI());
             return;
         }
         AtomicBoolean released = new AtomicBoolean();

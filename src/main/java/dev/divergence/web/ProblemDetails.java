@@ -1,6 +1,9 @@
 package dev.divergence.web;
 
+import dev.divergence.runtime.ServiceMeters;
 import dev.divergence.validation.Violation;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,20 @@ final class ProblemDetails {
         }
         body.put("errors", List.of());
         return PLAIN.writeValueAsString(body);
+    }
+
+    /**
+     * Writes a problem from a servlet filter or handler, outside Spring MVC, and counts the rejection. Headers the
+     * caller set (Retry-After, Connection) stay.
+     *
+     * @throws IOException when the client is gone
+     */
+    static void write(HttpServletResponse response, JsonMapper mapper, ServiceMeters meters, ProblemType type,
+            String detail, List<Violation> errors, String instance) throws IOException {
+        meters.countRejection(Endpoints.of(instance), type.slug());
+        response.setStatus(type.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        mapper.writeValue(response.getOutputStream(), of(type, detail, errors, instance));
     }
 
     static ResponseEntity<Object> response(ProblemType type, String detail, List<Violation> errors, String instance,

@@ -58,12 +58,9 @@ class RequestMetricsFilter extends OncePerRequestFilter {
                     : maxRequestBytes;
             if (length > limit) {
                 String detail = payloadTooLargeDetail(length, limit);
-                meters.countRejection(endpoint, ProblemType.PAYLOAD_TOO_LARGE.slug());
-                response.setStatus(ProblemType.PAYLOAD_TOO_LARGE.status().value());
-                response.setContentType("application/problem+json");
                 response.setHeader("Connection", "close");
-                mapper.writeValue(response.getOutputStream(), ProblemDetails.of(ProblemType.PAYLOAD_TOO_LARGE, detail,
-                        List.of(new Violation("", detail)), request.getRequestURI()));
+                ProblemDetails.write(response, mapper, meters, ProblemType.PAYLOAD_TOO_LARGE, detail,
+                        List.of(new Violation("", detail)), request.getRequestURI());
                 return;
             }
             chain.doFilter(request, response);

@@ -130,11 +130,7 @@ class SecurityConfig {
 
         private void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
                 throws IOException {
-            meters.countRejection(Endpoints.of(request.getRequestURI()), type.slug());
-            response.setStatus(type.status().value());
-            response.setContentType("application/problem+json");
-            mapper.writeValue(response.getOutputStream(), ProblemDetails.of(type, detail, List.of(),
-                    request.getRequestURI()));
+            ProblemDetails.write(response, mapper, meters, type, detail, List.of(), request.getRequestURI());
         }
     }
 }

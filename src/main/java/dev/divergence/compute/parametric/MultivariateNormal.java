@@ -153,10 +153,10 @@ public final class MultivariateNormal extends Multivariate {
         double mahalanobis = q.covariance.mahalanobis(diff);
         // near p = q, tr − d − ln det from the eigenvalues of the covariances' relative difference, term by term
         // second order; farther, the trace and the log-determinants (whose difference leaves ≈ 1e-16 d)
-        double[] e = q.covariance.relativeEigenvaluesNear(p.covariance);
+        SymmetricPositiveDefinite.Relative relative = q.covariance.relativeTo(p.covariance);
+        double[] e = relative.nearEigenvalues();
         if (e == null) {
-            double trace = q.covariance.traceOfInverseTimes(p.covariance);
-            return Math.max(0, 0.5 * (trace + mahalanobis - d + q.covariance.logDeterminant()
+            return Math.max(0, 0.5 * (relative.trace() + mahalanobis - d + q.covariance.logDeterminant()
                     - p.covariance.logDeterminant()));
         }
         double shape = 0;

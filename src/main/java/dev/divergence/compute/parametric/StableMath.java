@@ -39,7 +39,7 @@ final class StableMath {
      * is second order, and the difference of the three terms would keep an absolute error of a few ulps of lnΓ(a):
      * for |h| ≤ 10⁻² a it is the Taylor series Σ_{k=2..11} (−1)^k ζ(k, a) h^k / k (Abramowitz and Stegun 6.4.10:
      * ψ^(k−1)(a) = (−1)^k (k−1)! ζ(k, a)), to full relative accuracy: each term is at most |h|/a of the one
-     * before, so the omitted ones are below 10⁻¹⁸ of the sum. Beyond, the three terms themselves, whose difference
+     * before, so the sum stops once a term is below 10⁻¹⁷ of it (after two or three terms for h near 10⁻¹⁰ a). Beyond, the three terms themselves, whose difference
      * keeps a relative error of about ε a² ln a / h² (10⁻¹² at the switch).
      */
     static double lgammaExcess(double a, double h) {
@@ -53,7 +53,12 @@ final class StableMath {
         double hk = h;
         for (int k = 2; k <= 11; k++) {
             hk *= h;
-            sum += ((k & 1) == 0 ? 1 : -1) * hurwitzZeta(k, a) * hk / k;
+            double term = ((k & 1) == 0 ? 1 : -1) * hurwitzZeta(k, a) * hk / k;
+            sum += term;
+            // each later term is at most |h|/a ≤ 10⁻² of this one: the rest is below 10⁻¹⁹ of the sum
+            if (Math.abs(term) <= 1e-17 * Math.abs(sum)) {
+                break;
+            }
         }
         return sum;
     }

@@ -197,30 +197,41 @@ final class SymmetricPositiveDefinite {
     }
 
     /**
-     * The eigenvalues e of A⁻¹B − I when A and B are close, for quantities that are second order in them (so that
-     * they keep their relative accuracy): with L⁻¹M = I + D, D = L⁻¹(M − L), A⁻¹B is similar to (I + D)(I + D)ᵀ, whose
-     * eigenvalues are 1 + e for the eigenvalues e of E = D + Dᵀ + DDᵀ. Then tr(A⁻¹B) − d − ln det(A⁻¹B) =
-     * Σ (e − ln(1 + e)) and ln det(A⁻¹B) = Σ ln(1 + e), each term accurate.
+     * B relative to A (B = M Mᵀ, A = L Lᵀ), from one set of triangular solves D = L⁻¹(M − L), so that L⁻¹M = I + D:
+     * the trace tr(A⁻¹B) = ‖I + D‖²_F, and, when A and B are close (‖D‖_F ≤ 0.1), the eigenvalues e of A⁻¹B − I.
+     * A⁻¹B is similar to (I + D)(I + D)ᵀ, whose eigenvalues are 1 + e for the eigenvalues e of E = D + Dᵀ + DDᵀ; then
+     * tr(A⁻¹B) − d − ln det(A⁻¹B) = Σ (e − ln(1 + e)) and ln det(A⁻¹B) = Σ ln(1 + e), each term accurate, where the
+     * trace and the log-determinants would leave an absolute error of about d·ε.
      *
-     * @param other B = M Mᵀ, same dimension
-     * @return the eigenvalues e, or null when A and B are not close (‖D‖_F > 0.1): take the trace and
-     *         log-determinants then
+     * @param trace tr(A⁻¹B)
+     * @param nearEigenvalues the eigenvalues e, or null when A and B are not close
      */
-    double[] relativeEigenvaluesNear(SymmetricPositiveDefinite other) {
+    record Relative(double trace, double[] nearEigenvalues) {
+    }
+
+    /**
+     * @param other B = M Mᵀ, same dimension
+     * @return B relative to this matrix
+     */
+    Relative relativeTo(SymmetricPositiveDefinite other) {
         int d = l.length;
         RealMatrix dm = new Array2DRowRealMatrix(d, d);
         double norm = 0;
+        double trace = 0;
         for (int j = 0; j < d; j++) {
             RealVector column = other.lower.getColumnVector(j).subtract(lower.getColumnVector(j));
             MatrixUtils.solveLowerTriangularSystem(lower, column);
             dm.setColumnVector(j, column);
-            norm += column.dotProduct(column);
+            double squares = column.dotProduct(column);
+            norm += squares;
+            // ‖e_j + D_j‖² = ‖D_j‖² + 2 D_jj + 1
+            trace += squares + 2 * column.getEntry(j) + 1;
         }
         if (!(norm <= 0.01)) {
-            return null;
+            return new Relative(trace, null);
         }
         RealMatrix e = dm.add(dm.transpose()).add(dm.multiplyTransposed(dm));
-        return new EigenDecompositionSymmetric(e).getEigenvalues();
+        return new Relative(trace, new EigenDecompositionSymmetric(e).getEigenvalues());
     }
 
     /**

@@ -150,7 +150,8 @@ public final class Wishart extends Multivariate {
      */
     static double klDivergence(Wishart p, Wishart q) {
         int d = p.side();
-        double[] e = q.scale.relativeEigenvaluesNear(p.scale);
+        SymmetricPositiveDefinite.Relative relative = q.scale.relativeTo(p.scale);
+        double[] e = relative.nearEigenvalues();
         if (e != null) {
             // near P = Q: ½ np Σ (e − ln(1 + e)) + ½ (nq − np) G + Σ_i R(np/2 − (i−1)/2, (nq − np)/2), with
             // G = ln|Vq| − ln|Vp| = −Σ ln(1 + e) and R the part of lnΓ beyond its tangent: every part second order
@@ -168,7 +169,7 @@ public final class Wishart extends Multivariate {
             return Math.max(0, 0.5 * p.df * shape + h * logDet + gamma);
         }
         double kl = 0.5 * q.df * (q.scale.logDeterminant() - p.scale.logDeterminant())
-                + 0.5 * p.df * (q.scale.traceOfInverseTimes(p.scale) - d)
+                + 0.5 * p.df * (relative.trace() - d)
                 + StableMath.multivariateLgamma(q.df / 2, d) - StableMath.multivariateLgamma(p.df / 2, d)
                 + Univariate.times(0.5 * (p.df - q.df), StableMath.multivariateDigamma(p.df / 2, d));
         return Math.max(0, kl);
