@@ -65,7 +65,21 @@ public final class DiscreteDivergences {
      * @see <a href="https://doi.org/10.1214/aoms/1177729694">Kullback and Leibler (1951)</a>
      */
     public double klDivergence(double[] p, double[] q) {
+        return klDivergence(p, q, null, null);
+    }
+
+    /**
+     * {@link #klDivergence(double[], double[])} for log-domain input: ln p and ln q are taken from {@code logP}
+     * and {@code logQ} wherever p or q is below the smallest normal double, so a probability that underflowed
+     * (e^−800) still counts with its exact logarithm instead of as 0; "p &gt; 0" means ln p &gt; −∞.
+     *
+     * @param logP ln p_i (−∞ for p_i = 0), consistent with p; or null to take logarithms of p
+     * @param logQ likewise for q
+     * @throws InvalidDistributionException as the two-argument form, or if a log array's length differs
+     */
+    public double klDivergence(double[] p, double[] q, double[] logP, double[] logQ) {
         checkLengths(p, q);
+        checkLogs(p, logP, logQ);
         Sum kl = Sum.create();
         boolean pOutsideQ = false;
         for (int i = 0; i < p.length; i++) {
@@ -74,9 +88,10 @@ public final class DiscreteDivergences {
             }
             double pi = checked(p, i, "p");
             double qi = checked(q, i, "q");
-            if (pi > 0) {
-                if (qi > 0) {
-                    kl.add(klTermWithoutFirstOrder(pi, qi));
+            if (positive(pi, logP, i)) {
+                if (positive(qi, logQ, i)) {
+                    kl.add(bothNormal(pi, qi) || logP == null ? klTermWithoutFirstOrder(pi, qi)
+                            : pi * (ln(pi, logP, i) - ln(qi, logQ, i)) - (pi - qi));
                 } else {
                     pOutsideQ = true;
                 }
@@ -85,6 +100,27 @@ public final class DiscreteDivergences {
             }
         }
         return pOutsideQ ? Double.POSITIVE_INFINITY : base.fromNats(nonNegative(kl.getAsDouble()));
+    }
+
+    /** Whether p_i &gt; 0: from its logarithm when given (a probability that underflowed to 0 is still positive). */
+    private static boolean positive(double v, double[] logs, int i) {
+        return logs != null ? logs[i] > Double.NEGATIVE_INFINITY : v > 0;
+    }
+
+    /** ln v_i: the given logarithm, or ln v. */
+    private static double ln(double v, double[] logs, int i) {
+        return logs != null ? logs[i] : Math.log(v);
+    }
+
+    private static boolean bothNormal(double p, double q) {
+        return p >= Double.MIN_NORMAL && q >= Double.MIN_NORMAL;
+    }
+
+    private static void checkLogs(double[] p, double[] logP, double[] logQ) {
+        if ((logP == null) != (logQ == null) || logP != null && (logP.length != p.length || logQ.length != p.length)) {
+            throw new InvalidDistributionException("logP", -1, Double.NaN,
+                    "logP and logQ must both be given, with the length of p, or both be null");
+        }
     }
 
     /**
@@ -97,7 +133,21 @@ public final class DiscreteDivergences {
      * @throws InvalidDistributionException if the lengths differ or an entry is outside [0, 1] or NaN
      */
     public double[] klTerms(double[] p, double[] q) {
+        return klTerms(p, q, null, null);
+    }
+
+    /**
+     * {@link #klTerms(double[], double[])} with ln p and ln q from the given logarithms where p or q is subnormal
+     * or underflowed (see {@link #klDivergence(double[], double[], double[], double[])}).
+     *
+     * @param logP ln p_i, or null
+     * @param logQ ln q_i, or null
+     * @return a new array of n terms in this instance's unit
+     * @throws InvalidDistributionException as the two-argument form, or if a log array's length differs
+     */
+    public double[] klTerms(double[] p, double[] q, double[] logP, double[] logQ) {
         checkLengths(p, q);
+        checkLogs(p, logP, logQ);
         double[] terms = new double[p.length];
         for (int i = 0; i < p.length; i++) {
             if ((i & 0xFFFF) == 0xFFFF) {
@@ -105,8 +155,10 @@ public final class DiscreteDivergences {
             }
             double pi = checked(p, i, "p");
             double qi = checked(q, i, "q");
-            if (pi > 0) {
-                terms[i] = qi == 0 ? Double.POSITIVE_INFINITY : base.fromNats(pi * logRatio(pi, qi));
+            if (positive(pi, logP, i)) {
+                terms[i] = !positive(qi, logQ, i) ? Double.POSITIVE_INFINITY
+                        : base.fromNats(pi * (bothNormal(pi, qi) || logP == null ? logRatio(pi, qi)
+                                : ln(pi, logP, i) - ln(qi, logQ, i)));
             }
         }
         return terms;
@@ -140,8 +192,24 @@ public final class DiscreteDivergences {
      * @see <a href="https://doi.org/10.1109/TCOM.1967.1089532">Kailath (1967), Bhattacharyya and Hellinger</a>
      */
     public DivergenceBundle bundle(double[] p, double[] q) {
+        return bundle(p, q, null, null);
+    }
+
+    /**
+     * {@link #bundle(double[], double[])} for log-domain input: ln p, ln q and ln m come from the given logarithms
+     * wherever p or q is subnormal or underflowed to 0 (so KL, reverse KL, Jeffreys, ψ, cross-entropy and
+     * Jensen–Shannon see a probability of e^−800 with its exact logarithm); "p &gt; 0" means ln p &gt; −∞. The
+     * measures without logarithms (total variation, Hellinger, Bhattacharyya, χ²) use the probabilities.
+     *
+     * @param logP ln p_i (−∞ for p_i = 0), consistent with p; or null
+     * @param logQ likewise for q
+     * @return the bundle in this instance's unit
+     * @throws InvalidDistributionException as the two-argument form, or if a log array's length differs
+     */
+    public DivergenceBundle bundle(double[] p, double[] q, double[] logP, double[] logQ) {
         checkLengths(p, q);
-        BundleAccumulator acc = new BundleAccumulator(Math.min(p.length, BLOCK));
+        checkLogs(p, logP, logQ);
+        BundleAccumulator acc = new BundleAccumulator(Math.min(p.length, BLOCK), logP, logQ);
         for (int start = 0, block = 0; start < p.length; start += BLOCK, block++) {
             if ((block & 63) == 63) {
                 Cancellation.checkpoint();
@@ -175,8 +243,13 @@ public final class DiscreteDivergences {
         private final Sum chiSquare = Sum.create();
         private boolean pOutsideQ;
         private boolean qOutsideP;
+        /** The logarithms of log-domain input, or null. */
+        private final double[] logP;
+        private final double[] logQ;
 
-        BundleAccumulator(int capacity) {
+        BundleAccumulator(int capacity, double[] logP, double[] logQ) {
+            this.logP = logP;
+            this.logQ = logQ;
             lp = new double[capacity];
             lq = new double[capacity];
             lr = new double[capacity];
@@ -252,7 +325,21 @@ public final class DiscreteDivergences {
             for (int i = start, j = 0; i < end; i++, j++) {
                 double pi = checked(p, i, "p");
                 double qi = checked(q, i, "q");
-                if (pi > 0 && qi > 0) {
+                if (logP != null && !bothNormal(pi, qi) && positive(pi, logP, i) && positive(qi, logQ, i)) {
+                    // log-domain input with a subnormal or underflowed probability: every logarithm from logP,
+                    // logQ; ln m = ln((p + q)/2) by log-sum-exp, as p + q may have underflowed too
+                    double a = logP[i];
+                    double b = logQ[i];
+                    double r = a - b;
+                    double d = pi - qi;
+                    double lnM = Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(r))) - LN2;
+                    lp[j] = a;
+                    lq[j] = b;
+                    lr[j] = r;
+                    jsTerm[j] = pi * (a - lnM) + qi * (b - lnM);
+                    klTerm[j] = pi * r - d;
+                    reverseKlTerm[j] = d - qi * r;
+                } else if (pi > 0 && qi > 0) {
                     double d = pi - qi;
                     double s = pi + qi;
                     double a = Math.log(pi);
@@ -281,8 +368,8 @@ public final class DiscreteDivergences {
                     // 0 ln(0/q) − 0 + q = q; where the other side is 0 the divergence is +∞ through the flags
                     klTerm[j] = qi;
                     reverseKlTerm[j] = pi;
-                    pOutsideQ |= pi > 0;
-                    qOutsideP |= qi > 0;
+                    pOutsideQ |= positive(pi, logP, i);
+                    qOutsideP |= positive(qi, logQ, i);
                 }
             }
         }
@@ -331,13 +418,27 @@ public final class DiscreteDivergences {
      * @see <a href="https://doi.org/10.1109/TIT.2014.2320500">van Erven and Harremoës (2014)</a>
      */
     public double renyiDivergence(double[] p, double[] q, double alpha) {
+        return renyiDivergence(p, q, null, null, alpha);
+    }
+
+    /**
+     * {@link #renyiDivergence(double[], double[], double)} for log-domain input: ln(q/p) from the given logarithms
+     * wherever p or q is subnormal or underflowed, and the log-sum-exp fallback over them.
+     *
+     * @param logP ln p_i, or null
+     * @param logQ ln q_i, or null
+     * @throws InvalidDistributionException as the three-argument form, or if a log array's length differs
+     * @throws IllegalArgumentException if α is not finite and &gt; 0
+     */
+    public double renyiDivergence(double[] p, double[] q, double[] logP, double[] logQ, double alpha) {
         if (!(alpha > 0 && alpha < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("alpha must be finite and > 0, was " + alpha);
         }
         if (alpha == 1) {
-            return klDivergence(p, q);
+            return klDivergence(p, q, logP, logQ);
         }
         checkLengths(p, q);
+        checkLogs(p, logP, logQ);
         double oneMinusAlpha = 1 - alpha;
         // S − 1 where S = Σ p^α q^(1−α), as Σ (p^α q^(1−α) − p − (1 − α)(q − p)): the added Σ (1 − α)(q − p) is 0
         // for distributions, but it removes each term's first-order part, which would otherwise leave an error of
@@ -350,12 +451,13 @@ public final class DiscreteDivergences {
             }
             double pi = checked(p, i, "p");
             double qi = checked(q, i, "q");
-            if (pi > 0) {
-                if (qi == 0) {
+            if (positive(pi, logP, i)) {
+                if (!positive(qi, logQ, i)) {
                     pOutsideQ = true;
                     excess.add(-alpha * pi); // for α < 1 the term p^α·0 is 0: −p − (1 − α)(0 − p) = −α p
                 } else {
-                    excess.add(pi * Math.expm1(oneMinusAlpha * -logRatio(pi, qi)));
+                    double r = bothNormal(pi, qi) || logP == null ? logRatio(pi, qi) : logP[i] - logQ[i];
+                    excess.add(pi * Math.expm1(oneMinusAlpha * -r));
                     excess.add(-oneMinusAlpha * (qi - pi));
                 }
             } else {
@@ -370,23 +472,23 @@ public final class DiscreteDivergences {
         if (Double.isFinite(sMinusOne)) {
             nats = Math.log1p(sMinusOne) / (alpha - 1);
         } else {
-            nats = logSumOfPowers(p, q, alpha) / (alpha - 1); // a term overflowed: log domain
+            nats = logSumOfPowers(p, q, logP, logQ, alpha) / (alpha - 1); // a term overflowed: log domain
         }
         return base.fromNats(nonNegative(nats));
     }
 
     /** ln Σ p^α q^(1−α) by log-sum-exp over t_i = α ln p_i + (1 − α) ln q_i, for the terms with p, q &gt; 0. */
-    private static double logSumOfPowers(double[] p, double[] q, double alpha) {
+    private static double logSumOfPowers(double[] p, double[] q, double[] logP, double[] logQ, double alpha) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < p.length; i++) {
-            if (p[i] > 0 && q[i] > 0) {
-                max = Math.max(max, alpha * Math.log(p[i]) + (1 - alpha) * Math.log(q[i]));
+            if (positive(p[i], logP, i) && positive(q[i], logQ, i)) {
+                max = Math.max(max, alpha * ln(p[i], logP, i) + (1 - alpha) * ln(q[i], logQ, i));
             }
         }
         Sum sum = Sum.create();
         for (int i = 0; i < p.length; i++) {
-            if (p[i] > 0 && q[i] > 0) {
-                sum.add(Math.exp(alpha * Math.log(p[i]) + (1 - alpha) * Math.log(q[i]) - max));
+            if (positive(p[i], logP, i) && positive(q[i], logQ, i)) {
+                sum.add(Math.exp(alpha * ln(p[i], logP, i) + (1 - alpha) * ln(q[i], logQ, i) - max));
             }
         }
         return max + Math.log(sum.getAsDouble());

@@ -75,6 +75,28 @@ public final class ProbabilityVectors {
     }
 
     /**
+     * Log-softmax of natural-log weights: ln of the softmax, v_i − ln Σ_j exp(v_j), exact where the softmax itself
+     * underflows (a logit 800 below the largest has probability e^−800, which is 0 as a double, but log-probability
+     * −800).
+     *
+     * @param v natural-log weights, length ≥ 1, finite or −∞, not all −∞
+     * @param argument the argument's name, for the exception
+     * @return a new array of log-probabilities (−∞ where v_i = −∞)
+     * @throws InvalidDistributionException if an entry is NaN or +∞, or every entry is −∞
+     */
+    public static double[] logSoftmax(double[] v, String argument) {
+        double lse = logSumExp(v, argument);
+        if (lse == Double.NEGATIVE_INFINITY) {
+            throw new InvalidDistributionException(argument, -1, lse, "entries must not all be -Infinity");
+        }
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] - lse;
+        }
+        return out;
+    }
+
+    /**
      * Softmax of natural-log weights, in place: v_i ← exp(v_i − m) / Σ_j exp(v_j − m), m = max v (the shift
      * by the maximum keeps every exponential in [0, 1]; −∞ gives exactly 0).
      *

@@ -159,6 +159,9 @@ public class DiscreteDivergenceService {
             List<String> warnings) {
         double[] p = pair.p();
         double[] q = pair.q();
+        // log-domain input: the kernel takes ln p, ln q from these where a probability underflowed
+        double[] logP = pair.logP();
+        double[] logQ = pair.logQ();
         LogBase base = options.base();
         DiscreteDivergences divergences = DiscreteDivergences.inBase(base);
         Set<Metric> metrics = options.metrics();
@@ -167,8 +170,8 @@ public class DiscreteDivergenceService {
         for (double order : orders) {
             needsBundle |= order == 0.5 || order == 2;
         }
-        DivergenceBundle bundle = needsBundle ? divergences.bundle(p, q) : null;
-        double kl = bundle != null ? bundle.kl() : divergences.klDivergence(p, q);
+        DivergenceBundle bundle = needsBundle ? divergences.bundle(p, q, logP, logQ) : null;
+        double kl = bundle != null ? bundle.kl() : divergences.klDivergence(p, q, logP, logQ);
         double[] renyi = new double[orders.length];
         for (int j = 0; j < orders.length; j++) {
             double alpha = orders[j];
@@ -176,35 +179,45 @@ public class DiscreteDivergenceService {
                 renyi[j] = kl;
             } else if (alpha == 0.5) {
                 renyi[j] = 2 * bundle.bhattacharyya(); // D_½ = −2 ln Σ √(pq) (van Erven and Harremoës 2014)
-            } else if (alpha == 2) {
+            } else if (alpha == 2 && logP == null) {
                 renyi[j] = base.fromNats(Math.log1p(bundle.chiSquare())); // D_2 = ln(1 + χ²)
             } else {
-                renyi[j] = divergences.renyiDivergence(p, q, alpha);
+                // (with logarithms also α = 2: ln(1 + χ²) in the log domain, where χ² itself may overflow)
+                renyi[j] = divergences.renyiDivergence(p, q, logP, logQ, alpha);
             }
         }
         if (kl == Double.POSITIVE_INFINITY) {
-            warnings.add("kl is infinite: q is 0 where p > 0 at " + listWhereOnlyFirstIsPositive(p, q, pair.categories())
+            String where = listWhereOnlyFirstIsPositive(logP == null ? p : logP, logP == null ? q : logQ,
+                    logP != null, pair.categories());
+            warnings.add(where.endsWith("[]") ? "kl overflows: its true value is finite but larger than the largest "
+                    + "double (about 1.8e308)" : "kl is infinite: q is 0 where p > 0 at " + where
                     + "; smoothing (e.g. {\"method\": \"epsilon\", \"epsilon\": 1e-9}) gives a finite value");
         }
         boolean reverseAsked = metrics.contains(Metric.REVERSE_KL) || metrics.contains(Metric.JEFFREYS)
                 || metrics.contains(Metric.PSI);
         if (reverseAsked && bundle.reverseKl() == Double.POSITIVE_INFINITY) {
             warnings.add("reverseKl is infinite: p is 0 where q > 0 at "
-                    + listWhereOnlyFirstIsPositive(q, p, pair.categories()));
+                    + listWhereOnlyFirstIsPositive(logP == null ? q : logQ, logP == null ? p : logP, logP != null,
+                            pair.categories()));
         }
         if (bundle != null && bundle.bhattacharyya() == Double.POSITIVE_INFINITY
                 && metrics.contains(Metric.BHATTACHARYYA)) {
             warnings.add("the supports of p and q are disjoint: bhattacharyya is infinite and hellinger is 1");
         }
-        double[] pointwise = options.pointwise() ? divergences.klTerms(p, q) : null;
+        double[] pointwise = options.pointwise() ? divergences.klTerms(p, q, logP, logQ) : null;
         return new DiscreteResult(kl, base, metrics, bundle, orders, renyi, pair.categories(), pointwise, warnings);
     }
 
-    private static String listWhereOnlyFirstIsPositive(double[] a, double[] b, String[] categories) {
+    /**
+     * @param logs whether a and b are natural logarithms (then "positive" means > −∞)
+     * @return the indices or categories where a is positive and b is not, as "indices [...]"
+     */
+    private static String listWhereOnlyFirstIsPositive(double[] a, double[] b, boolean logs, String[] categories) {
         StringBuilder sb = new StringBuilder(categories == null ? "indices [" : "categories [");
         int count = 0;
+        double zero = logs ? Double.NEGATIVE_INFINITY : 0;
         for (int i = 0; i < a.length; i++) {
-            if (a[i] > 0 && b[i] == 0) {
+            if (a[i] > zero && b[i] == zero) {
                 if (count < MAX_LISTED_CATEGORIES) {
                     sb.append(count == 0 ? "" : ", ").append(categories == null ? Integer.toString(i) : categories[i]);
                 }

@@ -22,9 +22,12 @@ final class DistributionPreparer {
      *
      * @param p normalized reference distribution
      * @param q normalized approximating distribution, same length
+     * @param logP p's natural logarithms for log-domain input (logits, log-probabilities) without epsilon smoothing,
+     *        exact where p underflowed to 0 or a subnormal; else null
+     * @param logQ likewise for q
      * @param categories the aligned category names for keyed input, else null
      */
-    record PreparedPair(double[] p, double[] q, String[] categories) {
+    record PreparedPair(double[] p, double[] q, double[] logP, double[] logQ, String[] categories) {
     }
 
     private final int maxElements;
@@ -94,11 +97,18 @@ final class DistributionPreparer {
         if (!valid) {
             return null;
         }
+        // log-domain input keeps its log-softmax: the kernel then takes ln p and ln q from it, exact where the
+        // probabilities underflow (logits [0, -800]); epsilon smoothing changes the zeros, so it drops them
+        boolean keepLogs = options.inputType().logDomain()
+                && options.smoothing().method() != SmoothingMethod.EPSILON;
+        double[] rawP = keepLogs ? pv.clone() : null;
+        double[] rawQ = keepLogs ? qv.clone() : null;
         if (!toProbabilities(pv, options, pp, "p", violations, warnings)
                 | !toProbabilities(qv, options, qp, "q", violations, warnings)) {
             return null;
         }
-        return new PreparedPair(pv, qv, categories);
+        return new PreparedPair(pv, qv, keepLogs ? ProbabilityVectors.logSoftmax(rawP, "p") : null,
+                keepLogs ? ProbabilityVectors.logSoftmax(rawQ, "q") : null, categories);
     }
 
     private boolean checkSize(DistributionInput d, String pointer, Violations violations) {
