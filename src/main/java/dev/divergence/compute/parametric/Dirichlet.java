@@ -92,14 +92,14 @@ public final class Dirichlet extends Multivariate {
         // lnΓ and ψ terms regrouped so that each part is second order near P = Q
         // the total's change as the sum of the changes (each exact near P = Q), not as a difference of two rounded
         // totals, whose rounding would be most of it
-        Sum s = Sum.create();
+        StableMath.ExcessSum s = new StableMath.ExcessSum();
         Sum h0 = Sum.create();
         for (int i = 0; i < p.alpha.length; i++) {
             double h = q.alpha[i] - p.alpha[i];
             h0.add(h);
-            s.add(StableMath.lgammaExcess(p.alpha[i], h));
+            s.add(1, p.alpha[i], h, q.alpha[i]);
         }
-        s.add(-StableMath.lgammaExcess(p.alpha0, h0.getAsDouble()));
-        return Math.max(0, s.getAsDouble());
+        s.add(-1, p.alpha0, h0.getAsDouble(), q.alpha0);
+        return Math.max(0, s.value());
     }
 }

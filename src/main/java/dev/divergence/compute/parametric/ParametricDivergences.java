@@ -333,9 +333,11 @@ public final class ParametricDivergences {
         double sp = p.alpha() + p.beta();
         double ha = q.alpha() - p.alpha();
         double hb = q.beta() - p.beta();
-        double kl = StableMath.lgammaExcess(p.alpha(), ha) + StableMath.lgammaExcess(p.beta(), hb)
-                - StableMath.lgammaExcess(sp, ha + hb);
-        return Math.max(0, kl);
+        StableMath.ExcessSum kl = new StableMath.ExcessSum();
+        kl.add(1, p.alpha(), ha, q.alpha());
+        kl.add(1, p.beta(), hb, q.beta());
+        kl.add(-1, sp, ha + hb, q.alpha() + q.beta());
+        return Math.max(0, kl.value());
     }
 
     /** π_p ln(π_p/π_q) + (1 − π_p) ln((1 − π_p)/(1 − π_q)), each term 0 when its weight is 0. */

@@ -1,5 +1,7 @@
 package dev.divergence.compute.parametric;
 
+import org.apache.commons.numbers.core.Sum;
+
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
 
@@ -61,6 +63,51 @@ final class StableMath {
             }
         }
         return sum;
+    }
+
+    /** From this a on, with |h| beyond the Taylor range, {@link ExcessSum} takes R(a, h) from Stirling's series. */
+    static final double STIRLING_FROM = 100;
+
+    /**
+     * ± Σ R(a_i, h_i) ({@link #lgammaExcess}) where the a_i can be huge: Gamma, Beta and Dirichlet KL with
+     * concentrations like 10¹⁵ or 10³⁰⁰ against moderate ones. There each R is about a_i in size while the KL is
+     * tens of nats: the a_i cancel between the terms (Σ αp_i − αp_0 = 0), but not after rounding. So for
+     * a ≥ {@value #STIRLING_FROM} outside the Taylor range R(a, h) − a is computed from Stirling's series,
+     * lnΓ(a) = (a − ½) ln a − a + ½ ln 2π + μ(a) and ψ(a) = ln a − 1/(2a) − ε(a) (Abramowitz and Stegun 6.1.41,
+     * 6.3.18), as lnΓ(b) + (½ − b) ln a − ½ ln 2π − ½ + b/(2a) − μ(a) + (b − a) ε(a) with b = a + h, all moderate,
+     * and the a's are summed apart, compensated, where they cancel to the rounding residue of the totals.
+     */
+    static final class ExcessSum {
+        private final Sum moderate = Sum.create();
+        private final Sum linear = Sum.create();
+
+        /**
+         * @param sign +1 or −1
+         * @param a the first distribution's parameter, &gt; 0
+         * @param h the change to the second's parameter b (as exact as the caller can make it: near a it decides)
+         * @param b the second distribution's parameter, &gt; 0 (a + h before rounding: a + h itself can lose b
+         *        entirely, as 10³⁰⁰ + (1 − 10³⁰⁰) = 0)
+         */
+        void add(double sign, double a, double h, double b) {
+            if (a >= STIRLING_FROM && Math.abs(h) > 1e-2 * a) {
+                double ia = 1 / a;
+                double ia2 = ia * ia;
+                // the first omitted terms, 1/(1680 a⁷) and (b − a)/(240 a⁸), are below 10⁻¹⁶ from a = 100 on
+                double mu = ia * (1.0 / 12 - ia2 * (1.0 / 360 - ia2 / 1260));
+                double eps = ia2 * (1.0 / 12 - ia2 * (1.0 / 120 - ia2 / 252));
+                moderate.add(sign * (LogGamma.value(b) - 0.5 * LN_2PI - 0.5 - mu));
+                moderate.add(sign * Univariate.times(0.5 - b, Math.log(a)));
+                moderate.add(sign * (0.5 * b * ia + (b - a) * eps));
+                linear.add(sign * a);
+            } else {
+                moderate.add(sign * lgammaExcess(a, h));
+            }
+        }
+
+        /** @return the sum */
+        double value() {
+            return moderate.add(linear).getAsDouble();
+        }
     }
 
     /** Bernoulli numbers B₂, B₄, B₆, B₈ over (2j)!, for the Euler–Maclaurin tail of {@link #hurwitzZeta}. */
