@@ -152,12 +152,12 @@ public final class MultivariateNormal extends Multivariate {
         }
         double mahalanobis = q.covariance.mahalanobis(diff);
         // near p = q, tr − d − ln det from the eigenvalues of the covariances' relative difference, term by term
-        // second order; farther, the trace and the log-determinants (whose difference leaves ≈ 1e-16 d)
+        // second order; farther, the trace and the log-determinants' difference as Σ ln of the factors' diagonal ratios
         SymmetricPositiveDefinite.Relative relative = q.covariance.relativeTo(p.covariance);
         double[] e = relative.nearEigenvalues();
         if (e == null) {
-            return Math.max(0, 0.5 * (relative.trace() + mahalanobis - d + q.covariance.logDeterminant()
-                    - p.covariance.logDeterminant()));
+            return Math.max(0, 0.5 * (relative.trace() + mahalanobis - d
+                    + q.covariance.logDeterminantOver(p.covariance)));
         }
         double shape = 0;
         for (double ei : e) {

@@ -168,7 +168,7 @@ public final class Wishart extends Multivariate {
             }
             return Math.max(0, 0.5 * p.df * shape + h * logDet + gamma);
         }
-        double kl = 0.5 * q.df * (q.scale.logDeterminant() - p.scale.logDeterminant())
+        double kl = 0.5 * q.df * q.scale.logDeterminantOver(p.scale)
                 + 0.5 * p.df * (relative.trace() - d)
                 + StableMath.multivariateLgamma(q.df / 2, d) - StableMath.multivariateLgamma(p.df / 2, d)
                 + Univariate.times(0.5 * (p.df - q.df), StableMath.multivariateDigamma(p.df / 2, d));

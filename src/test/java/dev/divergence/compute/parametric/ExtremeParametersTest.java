@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -139,6 +140,26 @@ class ExtremeParametersTest {
         assertThat(kl.value()).as(name).isCloseTo(expected, within(8 * Math.ulp(expected)));
         // no warning about the value (pairs torch has no rule for keep that note)
         assertThat(kl.notes()).as(name).noneMatch(n -> n.contains("Infinity") || n.contains("q is 0"));
+    }
+
+    @Test
+    void aLowRankCovarianceWhoseProductOverflowsIsFactoredScaled() {
+        // W Wᵀ overflowed for cov_factor 1e155 and the answer was NaN (issue 17, item 5). Σp = diag(1e310 + 1, 1),
+        // Σq = diag(4e310 + 1, 1), means 1 apart along the first axis: KL = ½(1/4 + 1 − 2 + ln 4) to 1e-300. The
+        // log-determinants (about 714 each) leave an absolute error of a few ulps of 714, so 1e-14 here
+        MultivariateNormal p = MultivariateNormal.ofLowRank(new double[] {0, 0}, new double[] {1e155, 0},
+                new double[] {1, 1}, 1);
+        MultivariateNormal q = MultivariateNormal.ofLowRank(new double[] {1, 0}, new double[] {2e155, 0},
+                new double[] {1, 1}, 1);
+        assertThat(ParametricDivergences.klDivergence(p, q).value()).isCloseTo(0.3181471805599453, within(1e-14));
+        // and the tiny end, where W Wᵀ underflowed to 0: Σ = diag(1e-340 + 1e-300, 1e-300) both, means equal
+        MultivariateNormal tiny = MultivariateNormal.ofLowRank(new double[] {0, 0}, new double[] {1e-170, 0},
+                new double[] {1e-300, 1e-300}, 1);
+        MultivariateNormal tinier = MultivariateNormal.ofLowRank(new double[] {0, 0}, new double[] {1e-150, 0},
+                new double[] {1e-300, 1e-300}, 1);
+        // Σq11 = 1e-300 + 1e-300 = 2e-300 against Σp11 = 1e-300 (+1e-340): ½(1/2 − 1 + ln 2)
+        assertThat(ParametricDivergences.klDivergence(tiny, tinier).value())
+                .isCloseTo(0.5 * (0.5 - 1 + Math.log(2)), within(1e-14));
     }
 
     static Stream<Arguments> overflowing() {
