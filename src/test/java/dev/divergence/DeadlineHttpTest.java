@@ -72,7 +72,7 @@ class DeadlineHttpTest {
         }
         HttpResponse<String> r = new HttpClientSupport(port).post("/v1/divergences/samples",
                 "{\"p\": " + p + "], \"q\": " + q + "], \"estimator\": \"knn\", \"k\": 5, "
-                        + "\"bootstrap\": {\"resamples\": 50}}");
+                        + "\"bootstrap\": {\"resamples\": 5}}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
         assertThat(r.body()).contains("deadline-exceeded");
     }

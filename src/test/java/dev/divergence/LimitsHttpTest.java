@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
     "divergence.limits.max-request-bytes=4000", "divergence.limits.max-elements=100",
     "divergence.limits.max-batch-pairs=2", "divergence.limits.max-renyi-orders=2",
     "divergence.limits.max-dimension=3", "divergence.limits.max-monte-carlo-samples=10000",
-    "divergence.limits.max-bootstrap-work=1000", "divergence.limits.max-knn-work=1000",
+    "divergence.limits.max-bootstrap-work=1000", "divergence.limits.max-knn-work=2700",
     "divergence.limits.max-nesting-depth=12", "divergence.limits.max-number-length=30",
     "divergence.limits.max-string-length=40", "divergence.limits.max-resamples=300"})
 class LimitsHttpTest {
@@ -62,7 +62,7 @@ class LimitsHttpTest {
                 Arguments.of("resamples", "/v1/divergences/samples", "{\"p\": [\"a\", \"b\"], \"q\": [\"a\", "
                         + "\"b\"], \"bootstrap\": {\"resamples\": 301}}", 413, "limit-exceeded", "max-resamples"),
                 Arguments.of("k-NN work", "/v1/divergences/samples", "{\"p\": " + seq(40) + ", \"q\": " + seq(30)
-                        + ", \"estimator\": \"knn\"}", 413, "limit-exceeded", "max-knn-work = 1000"),
+                        + ", \"estimator\": \"knn\"}", 413, "limit-exceeded", "max-knn-work = 2700"),
                 Arguments.of("nesting depth", "/v1/divergences/kl-div", "{\"input\": " + "[".repeat(13) + "0"
                         + "]".repeat(13) + ", \"target\": [1]}", 413, "limit-exceeded", "max-nesting-depth = 12"),
                 Arguments.of("number length", "/v1/divergences/discrete", "{\"p\": [0." + "1".repeat(40)

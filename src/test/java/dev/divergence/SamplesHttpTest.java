@@ -52,7 +52,9 @@ class SamplesHttpTest {
         auto.set("p", in.get("x"));
         auto.set("q", in.get("y"));
         JsonNode body = post(auto.toString());
+        // auto: plain k-NN below 6 dimensions (the corpus has d = 1, 2 and 5)
         assertThat(body.get("estimator").asString()).isEqualTo("knn");
+        assertThat(body.get("standardError").doubleValue()).isPositive();
         assertThat(body.get("sampleSizes").get("p").intValue()).isEqualTo(in.get("x").size());
         assertThat(body.get("dimension").intValue()).isEqualTo(in.get("x").get(0).isArray()
                 ? in.get("x").get(0).size() : 1);

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMonteCarloSamples most Monte Carlo sampled values in one parametric request (samples × batch elements ×
  *        coordinates per sample)
  * @param maxBootstrapWork most resampled values in one bootstrap (resamples × (n + m))
- * @param maxKnnWork largest n·m·d of a k-NN estimate (the work of a brute-force search, bounding the k-d tree's)
+ * @param maxKnnWork largest estimated work of a k-NN estimate, bootstrap resamples included, in units of one
+ *        coordinate of one distance (KnnDivergence.work: about 1.3 ns each here, so 4e9 is about 5 s)
  * @param maxNestingDepth deepest JSON nesting of arrays and objects
  * @param maxNumberLength longest JSON number, in characters
  * @param maxStringLength longest JSON string, in characters
@@ -38,7 +39,7 @@ public record LimitProperties(
         @DefaultValue("512") @Positive int maxDimension,
         @DefaultValue("20000000") @Positive long maxMonteCarloSamples,
         @DefaultValue("20000000") @Positive long maxBootstrapWork,
-        @DefaultValue("20000000000") @Positive long maxKnnWork,
+        @DefaultValue("4000000000") @Positive long maxKnnWork,
         @DefaultValue("64") @Positive int maxNestingDepth,
         @DefaultValue("1000") @Positive int maxNumberLength,
         @DefaultValue("1000000") @Positive int maxStringLength,

@@ -68,7 +68,7 @@ final class CountingEstimator {
             interval = new SamplesResult.Interval(boot.level(), ci.lower(), ci.upper(), boot.resamples());
         }
         return new SamplesResult(Estimator.COUNTING, r.kl(), r.base(), r, Map.of(), pCodes.length, qCodes.length, null, null,
-                null, interval, all);
+                null, interval, null, all);
     }
 
     private static DiscreteDivergenceService.Pair pair(String[] categories, double[] p, double[] q) {

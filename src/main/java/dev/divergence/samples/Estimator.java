@@ -6,7 +6,10 @@ import dev.divergence.validation.OptionValue;
 
 /** The estimators of KL from samples. */
 public enum Estimator implements OptionValue {
-    /** Counting for labels; k-NN for real values unless many repeat (then counting or a histogram). */
+    /**
+     * Counting for labels; for real values k-NN below 6 dimensions and bias-corrected k-NN from 6 on, unless many
+     * values repeat in one dimension (then counting or a histogram).
+     */
     AUTO(Estimator.DEFAULT_NAME),
     /** Empirical frequencies of each label (or value), then the discrete bundle. */
     COUNTING("counting"),
@@ -14,6 +17,8 @@ public enum Estimator implements OptionValue {
     HISTOGRAM("histogram"),
     /** The k-NN estimator of Wang, Kulkarni and Verdú (2009), 1-D or d-dimensional. */
     KNN("knn"),
+    /** k-NN with its bias measured on a Gaussian reference and subtracted (the default for d ≥ 6). */
+    KNN_BIAS_CORRECTED("knnBiasCorrected"),
     /** The closed-form KL between Gaussians fitted to each sample. */
     GAUSSIAN("gaussian");
 

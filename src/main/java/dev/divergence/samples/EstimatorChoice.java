@@ -8,14 +8,21 @@ import java.util.Locale;
 
 /**
  * Which estimator answers: the requested one where it applies to the samples (labels are counted; histograms and
- * counting need 1-D values), and for {@code auto} labels → counting, real values → k-NN unless more than
- * {@link #TIE_FRACTION} of them repeat (then integer 1-D data are counted, other 1-D data binned, and
- * d-dimensional data still go to k-NN with a warning).
+ * counting need 1-D values), and for {@code auto} labels → counting, real values → k-NN below
+ * {@link #CORRECTED_FROM} dimensions and bias-corrected k-NN from there on, unless more than {@link #TIE_FRACTION}
+ * of them repeat (then integer 1-D data are counted, other 1-D data binned, and d-dimensional data still go to
+ * k-NN with a warning).
  */
 final class EstimatorChoice {
 
     /** Above this fraction of tied values, auto does not use k-NN. */
     static final double TIE_FRACTION = 0.1;
+    /**
+     * From this dimension on, auto answers bias-corrected k-NN: measured at n = m = 5,000 (docs/samples-accuracy.md),
+     * plain k-NN's root-mean-square error is the smaller one up to d = 5, the two are equal at d = 6, and from d = 8
+     * the correction's is smaller by far (plain k-NN's bias grows past +20 %).
+     */
+    static final int CORRECTED_FROM = 6;
 
     private EstimatorChoice() {
     }
@@ -44,8 +51,9 @@ final class EstimatorChoice {
             return requested;
         }
         double tied = tiedFraction(a, b);
+        Estimator pointwise = a.d() < CORRECTED_FROM ? Estimator.KNN : Estimator.KNN_BIAS_CORRECTED;
         if (tied <= TIE_FRACTION) {
-            return Estimator.KNN;
+            return pointwise;
         }
         String pct = String.format(Locale.ROOT, "%.0f%%", 100 * tied);
         if (a.d() == 1 && allIntegers(a) && allIntegers(b)) {
@@ -60,7 +68,7 @@ final class EstimatorChoice {
         }
         warnings.add(pct + " of the points repeat: k-NN skips zero distances, which biases it; consider the "
                 + "gaussian estimator");
-        return Estimator.KNN;
+        return pointwise;
     }
 
     /** The fraction of pooled points equal to an earlier one. */

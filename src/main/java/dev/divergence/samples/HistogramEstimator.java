@@ -80,7 +80,7 @@ final class HistogramEstimator {
             interval = new SamplesResult.Interval(boot.level(), ci.lower(), ci.upper(), boot.resamples());
         }
         return new SamplesResult(Estimator.HISTOGRAM, r.kl(), r.base(), r, extra, p.n(), q.n(), 1, null,
-                new SamplesResult.Bins(shownEdges, pBins, qBins), interval, all);
+                new SamplesResult.Bins(shownEdges, pBins, qBins), interval, null, all);
     }
 
     private static DiscreteDivergenceService.Pair pair(double[] p, double[] q) {

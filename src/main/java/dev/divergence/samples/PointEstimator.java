@@ -36,6 +36,14 @@ abstract class PointEstimator {
         return null;
     }
 
+    /**
+     * @param base the answer's base
+     * @return the standard error and bias correction of the last {@link #nats} call with notes, or null
+     */
+    SamplesResult.Precision precision(LogBase base) {
+        return null;
+    }
+
     /** @return a note on the bootstrap interval, or null */
     String intervalNote() {
         return null;
@@ -78,6 +86,6 @@ abstract class PointEstimator {
             }
         }
         return new SamplesResult(name(), base.fromNats(nats), base, null, Map.of(), p.n(), q.n(), d, k(), null,
-                interval, all);
+                interval, precision(base), all);
     }
 }

@@ -26,6 +26,9 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param categories counting: the categories in order
  * @param bins histogram: the edges and both count vectors
  * @param confidenceInterval the bootstrap interval
+ * @param standardError knn and knnBiasCorrected: the estimate's standard error from its per-point terms (sampling
+ *        noise only)
+ * @param biasCorrection knnBiasCorrected: the bias measured on the Gaussian reference and subtracted
  * @param warnings remarks
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,6 +44,11 @@ record SamplesResponse(
         List<String> categories,
         Bins bins,
         Interval confidenceInterval,
+        @Schema(description = "k-NN: the standard error of the estimate from its per-point terms, in unit (sampling "
+                + "noise only, not bias)", example = "0.0291") Double standardError,
+        @Schema(description = "knnBiasCorrected: the bias of k-NN measured on Gaussian samples with the same sizes, "
+                + "means and covariances, subtracted from the raw k-NN estimate, in unit", example = "0.3884")
+        Double biasCorrection,
         List<String> warnings) {
 
     /**
@@ -81,6 +89,8 @@ record SamplesResponse(
                 r.bins() == null ? null : new Bins(r.bins().edges(), r.bins().p(), r.bins().q()),
                 r.interval() == null ? null : new Interval(r.interval().level(), r.interval().lower(),
                         r.interval().upper(), r.interval().resamples()),
+                r.precision() == null ? null : r.precision().standardError(),
+                r.precision() == null ? null : r.precision().biasCorrection(),
                 r.warnings());
     }
 }

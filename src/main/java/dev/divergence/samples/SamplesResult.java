@@ -19,11 +19,20 @@ import java.util.Map;
  * @param k the k of k-NN, null for other estimators
  * @param bins the histogram, null for other estimators
  * @param interval the bootstrap interval, or null
+ * @param precision k-NN's standard error and bias correction, null for other estimators
  * @param warnings remarks for the caller
  */
 public record SamplesResult(Estimator estimator, double kl, LogBase base, DiscreteResult discrete,
         Map<String, Double> extra, int n, int m, Integer dimension, Integer k, Bins bins, Interval interval,
-        List<String> warnings) {
+        Precision precision, List<String> warnings) {
+
+    /**
+     * @param standardError the estimate's standard error from its per-point terms, in {@code base}'s unit
+     * @param biasCorrection the bias subtracted by knnBiasCorrected (the raw k-NN estimate minus the answer), in
+     *        {@code base}'s unit; null for the plain estimator
+     */
+    public record Precision(double standardError, Double biasCorrection) {
+    }
 
     /**
      * @param edges the bin edges ("-Infinity"/"Infinity" at the ends when open outer bins were needed)

@@ -1,6 +1,8 @@
 package dev.divergence.samples;
 
 import dev.divergence.compute.LogBase;
+import dev.divergence.compute.estimators.BiasCorrectedKnn;
+import dev.divergence.compute.estimators.KnnDivergence;
 import dev.divergence.config.LimitProperties;
 import dev.divergence.discrete.DiscreteDivergenceService;
 import dev.divergence.discrete.DiscreteOptions;
@@ -87,17 +89,12 @@ public class SamplesService {
         int n = SampleChecks.size(p);
         int m = SampleChecks.size(q);
         int dim = p instanceof SampleInput.Points pts ? pts.d() : 1;
-        if (estimator == Estimator.KNN && (double) n * m * dim > limits.maxKnnWork()) {
-            violations.add(RequestProblem.LIMIT_EXCEEDED, "/p", "a k-NN estimate over n = " + n + " and m = " + m
-                    + " points of dimension " + dim + " is n·m·d = " + String.format(Locale.ROOT, "%.0f",
-                            (double) n * m * dim) + ", more than divergence.limits.max-knn-work = "
-                    + limits.maxKnnWork());
-        }
-        if (estimator == Estimator.KNN && !(k >= 1 && k <= n - 1 && k <= m)) {
+        boolean knn = estimator == Estimator.KNN || estimator == Estimator.KNN_BIAS_CORRECTED;
+        if (knn && !(k >= 1 && k <= n - 1 && k <= m)) {
             violations.add(RequestProblem.INVALID_OPTION, "/k", "must be between 1 and min(n - 1, m) = "
                     + Math.min(n - 1, m) + " for samples of sizes n = " + n + " and m = " + m + ", was " + k);
-        } else if (options.k() != null && estimator != Estimator.KNN) {
-            warnings.add("k applies to the knn estimator only; it was ignored by " + estimator.jsonName());
+        } else if (options.k() != null && !knn) {
+            warnings.add("k applies to the knn estimators only; it was ignored by " + estimator.jsonName());
         }
         SamplesOptions.BootstrapOption boot = options.bootstrap();
         int resamples = 0;
@@ -118,6 +115,18 @@ public class SamplesService {
             if (!(level > 0 && level < 1)) {
                 violations.add(RequestProblem.INVALID_OPTION, "/bootstrap/confidenceLevel",
                         "must be in (0, 1), was " + Violations.format(level));
+            }
+        }
+        if (knn) {
+            // the k-NN work, admitted before it starts: each bootstrap resample re-runs the plain estimator
+            double work = (estimator == Estimator.KNN ? KnnDivergence.work(n, m, dim)
+                    : BiasCorrectedKnn.work(n, m, dim)) + (double) resamples * KnnDivergence.work(n, m, dim);
+            if (work > limits.maxKnnWork()) {
+                violations.add(RequestProblem.LIMIT_EXCEEDED, resamples > 0 ? "/bootstrap/resamples" : "/p",
+                        estimator.jsonName() + " over n = " + n + " and m = " + m + " points of dimension " + dim
+                        + (resamples > 0 ? " with " + resamples + " bootstrap resamples" : "") + " is an estimated "
+                        + String.format(Locale.ROOT, "%.3g", work) + " units of work, more than "
+                        + "divergence.limits.max-knn-work = " + limits.maxKnnWork() + " (docs/samples-accuracy.md)");
             }
         }
         double[] edges = estimator == Estimator.HISTOGRAM ? bins.edges(options.bins(), (SampleInput.Points) p,
@@ -141,7 +150,8 @@ public class SamplesService {
                     : histogram.estimate((SampleInput.Points) p, (SampleInput.Points) q, edges, bundle, klOnly, plan,
                             warnings));
         }
-        PointEstimator point = estimator == Estimator.KNN ? new KnnEstimator(k) : new GaussianEstimator();
+        PointEstimator point = knn ? new KnnEstimator(k, estimator == Estimator.KNN_BIAS_CORRECTED, seed)
+                : new GaussianEstimator();
         boolean countedOptions = options.metrics() != null || options.smoothing() != null;
         return gate.run("samples", () -> point.estimate((SampleInput.Points) p, (SampleInput.Points) q, b, plan,
                 countedOptions, warnings));

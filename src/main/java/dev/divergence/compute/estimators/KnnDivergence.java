@@ -29,9 +29,29 @@ public final class KnnDivergence {
      * An estimate.
      *
      * @param value D̂ in nats (may be negative: the estimator is not clamped)
+     * @param standardError the standard error of D̂ as the mean of its n per-point terms, s/√n with s their sample
+     *        standard deviation (nats; 0 when n = 2 terms are equal). It measures the sampling noise of the x's
+     *        only approximately (neighbouring terms share points) and says nothing of the estimator's bias
      * @param pointsWithTies the number of xᵢ for which at least one zero-distance neighbour was skipped
      */
-    public record Estimate(double value, int pointsWithTies) {
+    public record Estimate(double value, double standardError, int pointsWithTies) {
+    }
+
+    /**
+     * The work of {@link #estimate}, in units of one coordinate of one distance (about 1.3 ns each on a 2-core
+     * machine of 2026): n queries, each visiting min(n + m, 256 · 2^(0.6 d)) points of d coordinates. The second
+     * term is an upper envelope of the points a k-d tree query visited in measurements on Gaussian data, n = m =
+     * 20,000 (about 730, 4,250 and 16,600 points for d = 4, 8 and 12); from d ≈ 16 on, the tree visits nearly all
+     * points, as a brute-force search would.
+     *
+     * @param n the size of P's sample
+     * @param m the size of Q's sample
+     * @param d the dimension
+     * @return the estimated work, as a double (it may exceed a long)
+     */
+    public static double work(int n, int m, int d) {
+        double visited = Math.min((double) n + m, 256 * Math.pow(2, 0.6 * d));
+        return n * visited * d;
     }
 
     /**
@@ -59,6 +79,7 @@ public final class KnnDivergence {
         KdTree.Neighbours nx = new KdTree.Neighbours(k);
         KdTree.Neighbours ny = new KdTree.Neighbours(k);
         Sum sum = Sum.create();
+        Sum squares = Sum.create();
         int ties = 0;
         for (int i = 0; i < n; i++) {
             if ((i & 0x3FF) == 0x3FF) {
@@ -75,9 +96,12 @@ public final class KnnDivergence {
                 ties++;
             }
             // ln(ν/ρ) = ½(ln ν² − ln ρ²)
-            sum.add(0.5 * (Math.log(nu2) - Math.log(rho2)));
+            double term = 0.5 * (Math.log(nu2) - Math.log(rho2));
+            sum.add(term);
+            squares.add(term * term);
         }
-        return new Estimate((double) d / n * sum.getAsDouble() + Math.log((double) m / (n - 1)), ties);
+        return new Estimate((double) d / n * sum.getAsDouble() + Math.log((double) m / (n - 1)),
+                d * standardError(sum.getAsDouble(), squares.getAsDouble(), n), ties);
     }
 
     private static Estimate oneDimensional(double[] xIn, double[] yIn, int k) {
@@ -87,6 +111,7 @@ public final class KnnDivergence {
         Arrays.sort(y);
         int n = x.length;
         Sum sum = Sum.create();
+        Sum squares = Sum.create();
         int ties = 0;
         int blockStart = 0;
         int yLower = 0;
@@ -118,9 +143,18 @@ public final class KnnDivergence {
             if (blockEnd > blockStart || yUpper > yLower) {
                 ties++;
             }
-            sum.add(Math.log(nu) - Math.log(rho));
+            double term = Math.log(nu) - Math.log(rho);
+            sum.add(term);
+            squares.add(term * term);
         }
-        return new Estimate(sum.getAsDouble() / n + Math.log((double) y.length / (n - 1)), ties);
+        return new Estimate(sum.getAsDouble() / n + Math.log((double) y.length / (n - 1)),
+                standardError(sum.getAsDouble(), squares.getAsDouble(), n), ties);
+    }
+
+    /** s/√n of n terms from their sum and sum of squares (the unbiased variance, never below 0). */
+    static double standardError(double sum, double squares, int n) {
+        double variance = Math.max(0, (squares - sum * sum / n) / (n - 1));
+        return Math.sqrt(variance / n);
     }
 
     /**
