@@ -29,7 +29,7 @@ public record ResilienceProperties(
         @DefaultValue("4") @Positive int concurrentComputations,
         @DefaultValue("32") @Positive int admittedComputations,
         @DefaultValue("2s") Duration maxQueueWait,
-        @DefaultValue("0.25") @Positive @DecimalMax("0.9") double workingMemoryShare,
+        @DefaultValue("0.4") @Positive @DecimalMax("0.9") double workingMemoryShare,
         @DefaultValue("10s") Duration computeDeadline,
         @DefaultValue("1s") Duration retryAfter) {
 

@@ -1,6 +1,7 @@
 package dev.divergence.discrete;
 
 import dev.divergence.config.JacksonConfig;
+import dev.divergence.runtime.RequestMemory;
 import dev.divergence.web.InvalidJsonValueException;
 import dev.divergence.web.JsonNumbers;
 import dev.divergence.web.json.DoubleArrayBuilder;
@@ -83,9 +84,13 @@ final class DistributionInputDeserializer extends ValueDeserializer<Distribution
                 throw overLimit(p, max);
             }
             if (n == values.length) {
+                // the two grown arrays (8-byte values, references of at most 8 bytes)
+                RequestMemory.charge(16L * n * 2);
                 values = Arrays.copyOf(values, n * 2);
                 keys = Arrays.copyOf(keys, n * 2);
             }
+            // the key: a String of about 40 bytes plus its characters
+            RequestMemory.charge(40L + key.length());
             keys[n] = key;
             try {
                 values[n] = number(p, p.nextToken());

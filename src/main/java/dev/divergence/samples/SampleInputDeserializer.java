@@ -1,5 +1,6 @@
 package dev.divergence.samples;
 
+import dev.divergence.runtime.RequestMemory;
 import dev.divergence.web.InvalidJsonValueException;
 import dev.divergence.web.JsonNumbers;
 import dev.divergence.web.json.TensorDeserializer;
@@ -63,7 +64,10 @@ final class SampleInputDeserializer extends ValueDeserializer<SampleInput> {
                         "must be a string label like the entries before it (labels and numbers cannot be mixed)");
                 throw JacksonException.wrapWithPath(e, labels, labels.size());
             }
-            labels.add(p.getString());
+            String label = p.getString();
+            // a String of about 40 bytes plus its characters, and its place in the list (twice, while it grows)
+            RequestMemory.charge(56L + label.length());
+            labels.add(label);
         }
         return new SampleInput.Labels(labels.toArray(new String[0]));
     }

@@ -2,6 +2,8 @@ package dev.divergence.web;
 
 import dev.divergence.config.BodyProperties;
 import dev.divergence.config.ResilienceProperties;
+import dev.divergence.runtime.MemoryBudget;
+import dev.divergence.runtime.RequestMemory;
 import dev.divergence.runtime.ServiceMeters;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -29,6 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * second on average, else the read fails with {@link BodyTimeoutException} and the request is answered 408 with
  * {@code Connection: close}. So clients that declare a body and send it a byte at a time hold
  * at most {@code max-arriving} worker threads, each for a bounded time, and the rest of the service keeps serving.
+ *
+ * <p>It also opens the request's {@link RequestMemory} account, closed when the response is complete: the readers
+ * of the body charge what they allocate to it, so parsed bodies are admitted against the heap budget while they
+ * stream in.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -42,8 +48,11 @@ class BodyArrivalFilter extends OncePerRequestFilter {
     private final long retryAfterSeconds;
     private final ServiceMeters meters;
     private final JsonMapper mapper;
+    private final MemoryBudget memory;
 
-    BodyArrivalFilter(BodyProperties body, ResilienceProperties resilience, ServiceMeters meters, JsonMapper mapper) {
+    BodyArrivalFilter(BodyProperties body, ResilienceProperties resilience, ServiceMeters meters, JsonMapper mapper,
+            MemoryBudget memory) {
+        this.memory = memory;
         this.places = new Semaphore(body.maxArriving());
         this.maxArriving = body.maxArriving();
         this.maxArrivalNanos = body.maxArrivalTime().toNanos();
@@ -94,7 +103,7 @@ class BodyArrivalFilter extends OncePerRequestFilter {
             }
         };
         TimedBody body = new TimedBody(request, release);
-        try {
+        try (RequestMemory account = RequestMemory.open(memory)) {
             chain.doFilter(body, response);
             if (body.timedOut) {
                 // send the 408 now: Tomcat discards the rest of the body before it ends the response, which for

@@ -4,6 +4,7 @@ import dev.divergence.compute.Cancellation;
 import dev.divergence.config.LimitProperties;
 import dev.divergence.config.ResilienceProperties;
 import dev.divergence.runtime.Admission;
+import dev.divergence.runtime.RequestMemory;
 import dev.divergence.runtime.ServiceMeters;
 import dev.divergence.validation.InvalidRequestException;
 import dev.divergence.validation.OptionValue;
@@ -82,6 +83,28 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.REQUEST_TIMEOUT, e.detail(), List.of(), path, headers);
     }
 
+    /**
+     * A body refused by the working-memory budget while it was parsed (the readers' exception arrives wrapped by
+     * Jackson): 413 when it alone needs more than the budget, 503 with Retry-After when the budget stayed full.
+     *
+     * @return the response, or null when the failure is something else
+     */
+    private ResponseEntity<Object> bodyMemory(Throwable e, String path) {
+        RequestMemory.TooLargeException large = RequestMemory.TooLargeException.find(e);
+        if (large != null) {
+            return problem(ProblemType.LIMIT_EXCEEDED, large.getMessage(), List.of(), path, null);
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InvocationRejectedException rejected && rejected.getTarget() instanceof Admission a) {
+                HttpHeaders headers = new HttpHeaders();
+                long seconds = retryAfterSeconds(resilience.retryAfter());
+                headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                return problem(ProblemType.OVERLOADED, a.overloadedDetail(seconds), List.of(), path, headers);
+            }
+        }
+        return null;
+    }
+
     /** @return the Retry-After of a 503 from the bulkhead: whole seconds, rounded up, at least 1 */
     static long retryAfterSeconds(java.time.Duration retryAfter) {
         return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
@@ -111,6 +134,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (slow != null) {
             return bodyTimeout(slow, request.getRequestURI());
         }
+        ResponseEntity<Object> memory = bodyMemory(e, request.getRequestURI());
+        if (memory != null) {
+            return memory;
+        }
         log.error("Unexpected failure on {}", request.getRequestURI(), e);
         return problem(ProblemType.INTERNAL_ERROR, "the service failed to process this request; it has been logged",
                 List.of(), request.getRequestURI(), null);
@@ -124,6 +151,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         BodyArrivalFilter.BodyTimeoutException slow = BodyArrivalFilter.BodyTimeoutException.find(e);
         if (slow != null) {
             return bodyTimeout(slow, path);
+        }
+        ResponseEntity<Object> memory = bodyMemory(e, path);
+        if (memory != null) {
+            return memory;
         }
         if (cause instanceof JacksonException j && unknownOption(j) instanceof OptionValue.UnknownOptionException u) {
             // an enumerated option's @JsonCreator refused the name: the option's pointer and its allowed values

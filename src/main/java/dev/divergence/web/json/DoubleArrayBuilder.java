@@ -1,5 +1,6 @@
 package dev.divergence.web.json;
 
+import dev.divergence.runtime.RequestMemory;
 import tools.jackson.databind.util.ArrayBuilders;
 
 /**
@@ -12,6 +13,10 @@ import tools.jackson.databind.util.ArrayBuilders;
  * then growing by a quarter). A long array is thus never copied while it grows; {@link #toArray()} copies each
  * entry once. For 10^6 entries the largest chunk holds about 229,000 entries (1.8 MB), below G1's humongous
  * threshold with its default region size on this service's heaps.
+ *
+ * <p>Every new chunk and the final array are charged to the request's working memory ({@link RequestMemory}), so
+ * a body's arrays are admitted against the heap budget while they stream in (8 bytes an entry in the chunks and 8 in
+ * the final array).
  *
  * <p>Not thread-safe; one instance per array being read.
  */
@@ -56,11 +61,13 @@ public final class DoubleArrayBuilder {
 
     /** @return a new array of length {@link #size()} with the entries in order */
     public double[] toArray() {
+        RequestMemory.charge(8L * size());
         return chunks.completeAndClearBuffer(chunk, used);
     }
 
     private void nextChunk() {
         chunk = chunks.appendCompletedChunk(chunk, used);
+        RequestMemory.charge(8L * chunk.length);
         used = 0;
     }
 }
