@@ -22,9 +22,16 @@ final class SymmetricPositiveDefinite {
     private final RealMatrix lower;
     private final double[][] l;
     private final double logDeterminant;
+    /** A itself when it was given as a matrix (covariance_matrix, Wishart's covariance), else null. */
+    private final RealMatrix given;
 
     private SymmetricPositiveDefinite(RealMatrix lower) {
+        this(lower, null);
+    }
+
+    private SymmetricPositiveDefinite(RealMatrix lower, RealMatrix given) {
         this.lower = lower;
+        this.given = given;
         this.l = lower.getData();
         double sum = 0;
         for (int i = 0; i < l.length; i++) {
@@ -41,7 +48,8 @@ final class SymmetricPositiveDefinite {
      * @throws InvalidParameterException if an entry is not finite, A is not symmetric or not positive definite
      */
     static SymmetricPositiveDefinite ofMatrix(String name, double[] a, int d) {
-        return new SymmetricPositiveDefinite(cholesky(name, symmetric(name, a, d)));
+        RealMatrix m = symmetric(name, a, d);
+        return new SymmetricPositiveDefinite(cholesky(name, m), m);
     }
 
     /**
@@ -258,7 +266,28 @@ final class SymmetricPositiveDefinite {
         if (!(norm <= 0.01)) {
             return new Relative(trace, null);
         }
-        RealMatrix e = dm.add(dm.transpose()).add(dm.multiplyTransposed(dm));
+        RealMatrix e;
+        if (given != null && other.given != null) {
+            // both given as matrices: E = L⁻¹(B − A)L⁻ᵀ from the inputs' difference, exact entry by entry where they
+            // are close (Sterbenz), instead of from the two Cholesky factors, whose rounding (≈ 1e-16 each) would be
+            // most of a difference like 1e-10
+            RealMatrix x = other.given.subtract(given);
+            for (int j = 0; j < d; j++) {
+                RealVector column = x.getColumnVector(j);
+                MatrixUtils.solveLowerTriangularSystem(lower, column);
+                x.setColumnVector(j, column);
+            }
+            RealMatrix xt = x.transpose();
+            for (int j = 0; j < d; j++) {
+                RealVector column = xt.getColumnVector(j);
+                MatrixUtils.solveLowerTriangularSystem(lower, column);
+                xt.setColumnVector(j, column);
+            }
+            // symmetric up to rounding: its symmetric part
+            e = xt.add(xt.transpose()).scalarMultiply(0.5);
+        } else {
+            e = dm.add(dm.transpose()).add(dm.multiplyTransposed(dm));
+        }
         return new Relative(trace, new EigenDecompositionSymmetric(e).getEigenvalues());
     }
 
