@@ -513,6 +513,28 @@ public final class DiscreteDivergences {
     }
 
     /**
+     * t ln(t/u) − d for t, u &gt; 0 given d = t − u exactly (where the caller knows it better than t − u of the
+     * rounded values, as 1 − p against 1 − q), and ln t, ln u: the KL term without its first-order part, to full
+     * relative accuracy near t = u (the series in x = d/(t + u) when both are normal numbers and |x| ≤ 1/16), and
+     * t (ln t − ln u) − d elsewhere, from the logarithms (so an underflowed t or u still counts). Used by the
+     * parametric closed forms of discrete families, which sum such terms.
+     *
+     * @param t a probability or weight &gt; 0
+     * @param u another &gt; 0
+     * @param d t − u
+     * @param lnT ln t
+     * @param lnU ln u
+     * @return t ln(t/u) − d, ≥ 0 up to rounding
+     */
+    public static double klTermWithoutFirstOrder(double t, double u, double d, double lnT, double lnU) {
+        double s = t + u;
+        if (t >= Double.MIN_NORMAL && u >= Double.MIN_NORMAL && Math.abs(d) <= s * NEAR) {
+            return s * klExcessNear(d / s);
+        }
+        return t * (lnT - lnU) - d;
+    }
+
+    /**
      * p ln(p/q) − p + q for p, q &gt; 0: q (t ln t − t + 1) with t = p/q, ≥ 0. Summed over the categories it is
      * D_KL(P ‖ Q) (the added Σ (q − p) vanishes for distributions) without the first-order part of each term, so it
      * keeps its relative accuracy for near-identical P and Q.

@@ -89,15 +89,8 @@ final class StableMath {
          *        entirely, as 10³⁰⁰ + (1 − 10³⁰⁰) = 0)
          */
         void add(double sign, double a, double h, double b) {
-            if (a >= STIRLING_FROM && Math.abs(h) > 1e-2 * a) {
-                double ia = 1 / a;
-                double ia2 = ia * ia;
-                // the first omitted terms, 1/(1680 a⁷) and (b − a)/(240 a⁸), are below 10⁻¹⁶ from a = 100 on
-                double mu = ia * (1.0 / 12 - ia2 * (1.0 / 360 - ia2 / 1260));
-                double eps = ia2 * (1.0 / 12 - ia2 * (1.0 / 120 - ia2 / 252));
-                moderate.add(sign * (LogGamma.value(b) - 0.5 * LN_2PI - 0.5 - mu));
-                moderate.add(sign * Univariate.times(0.5 - b, Math.log(a)));
-                moderate.add(sign * (0.5 * b * ia + (b - a) * eps));
+            if (stirlingApplies(a, h)) {
+                addStirlingExcessLessA(moderate, sign, a, b);
                 linear.add(sign * a);
             } else {
                 moderate.add(sign * lgammaExcess(a, h));
@@ -108,6 +101,44 @@ final class StableMath {
         double value() {
             return moderate.add(linear).getAsDouble();
         }
+    }
+
+    /** @return whether {@link #stirlingExcessLessA} is the form for R(a, h): a ≥ 100 and h beyond the Taylor range */
+    static boolean stirlingApplies(double a, double h) {
+        return a >= STIRLING_FROM && Math.abs(h) > 1e-2 * a;
+    }
+
+    /**
+     * R(a, b − a) − a = lnΓ(b) + (½ − b) ln a − ½ ln 2π − ½ + b/(2a) − μ(a) + (b − a) ε(a), from Stirling's series
+     * lnΓ(a) = (a − ½) ln a − a + ½ ln 2π + μ(a), ψ(a) = ln a − 1/(2a) − ε(a) (Abramowitz and Stegun 6.1.41,
+     * 6.3.18), for a ≥ {@value #STIRLING_FROM}; moderate in size where R itself is about a.
+     *
+     * @param a the first parameter, ≥ 100
+     * @param b the second, &gt; 0
+     * @return R(a, b − a) − a
+     */
+    static double stirlingExcessLessA(double a, double b) {
+        Sum sum = Sum.create();
+        addStirlingExcessLessA(sum, 1, a, b);
+        return sum.getAsDouble();
+    }
+
+    /**
+     * Adds sign × {@link #stirlingExcessLessA}'s parts to {@code sum} one by one: they can be hundreds each (ln a up
+     * to 709) while the KL they add up to is a few nats, so they are summed compensated, not rounded first.
+     */
+    static void addStirlingExcessLessA(Sum sum, double sign, double a, double b) {
+        double ia = 1 / a;
+        double ia2 = ia * ia;
+        // the first omitted terms, 1/(1680 a⁷) and (b − a)/(240 a⁸), are below 10⁻¹⁶ from a = 100 on
+        double mu = ia * (1.0 / 12 - ia2 * (1.0 / 360 - ia2 / 1260));
+        double eps = ia2 * (1.0 / 12 - ia2 * (1.0 / 120 - ia2 / 252));
+        sum.add(sign * LogGamma.value(b));
+        sum.add(sign * (-0.5 * LN_2PI - 0.5));
+        sum.add(sign * -mu);
+        sum.add(sign * Univariate.times(0.5 - b, Math.log(a)));
+        sum.add(sign * 0.5 * b * ia);
+        sum.add(sign * (b - a) * eps);
     }
 
     /** Bernoulli numbers B₂, B₄, B₆, B₈ over (2j)!, for the Euler–Maclaurin tail of {@link #hurwitzZeta}. */

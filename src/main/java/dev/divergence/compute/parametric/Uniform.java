@@ -1,29 +1,66 @@
 package dev.divergence.compute.parametric;
 
-import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
+import java.util.function.DoubleSupplier;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Uniform(low, high): density 1/(b − a) on [a, b].
+ * Uniform(low, high): density 1/(b − a) on [a, b]. The width b − a may exceed the largest double (Uniform(−1.7e308,
+ * 1.7e308) is a valid distribution): the density, entropy and cross-entropies then use ln(b − a) and (b − a)/2,
+ * which stay finite (Commons Statistics' uniform refuses such a range, so this class computes its own density and
+ * draws).
  *
  * @see <a href="https://en.wikipedia.org/wiki/Continuous_uniform_distribution">Continuous uniform distribution</a>
  */
-public final class Uniform extends CommonsContinuous {
+public final class Uniform extends Univariate {
 
     private final double low;
     private final double high;
 
     private Uniform(double low, double high) {
-        super(UniformContinuousDistribution.of(low, high));
         this.low = low;
         this.high = high;
     }
 
+    @Override
+    public boolean isDiscrete() {
+        return false;
+    }
+
+    @Override
+    public double supportLower() {
+        return low;
+    }
+
+    @Override
+    public double supportUpper() {
+        return high;
+    }
+
+    @Override
+    public double logDensity(double x) {
+        return x >= low && x <= high ? -logWidth() : Double.NEGATIVE_INFINITY;
+    }
+
+    @Override
+    public DoubleSupplier sampler(UniformRandomProvider rng) {
+        double w = high - low;
+        if (w < Double.POSITIVE_INFINITY) {
+            return () -> Math.min(high, low + rng.nextDouble() * w);
+        }
+        double half = halfWidth();
+        // a/2 + u (b − a)/2 lies in [a/2, b/2]; doubled, in [a, b]
+        return () -> {
+            double x = 0.5 * low + rng.nextDouble() * half;
+            return Math.min(high, x + x);
+        };
+    }
+
     /**
      * @param low a, finite
-     * @param high b, finite and > a, with b − a finite
+     * @param high b, finite and > a (b − a may exceed the largest double: the width is then used through its
+     *        logarithm, {@link #logWidth()}, and half of it)
      * @return the distribution
-     * @throws InvalidParameterException if a parameter is outside its domain, or the width b − a overflows double
-     *         (a density below 1/1.8e308 cannot be represented here; refused instead of failing inside)
+     * @throws InvalidParameterException if a parameter is outside its domain
      */
     public static Uniform of(double low, double high) {
         InvalidParameterException.finite("low", low);
@@ -31,11 +68,18 @@ public final class Uniform extends CommonsContinuous {
         if (!(high > low)) {
             throw new InvalidParameterException("high", -1, "must be > low (" + low + "), was " + high);
         }
-        if (Double.isInfinite(high - low)) {
-            throw new InvalidParameterException("high", -1, "high − low must be at most 1.7976931348623157e308 "
-                    + "(the largest double), was " + high + " − " + low);
-        }
         return new Uniform(low, high);
+    }
+
+    /** @return ln(b − a), finite even where b − a overflows (as ln(b/2 − a/2) + ln 2) */
+    double logWidth() {
+        double w = high - low;
+        return w < Double.POSITIVE_INFINITY ? Math.log(w) : Math.log(0.5 * high - 0.5 * low) + StableMath.LN_2;
+    }
+
+    /** @return (b − a)/2, finite for every valid pair */
+    double halfWidth() {
+        return 0.5 * high - 0.5 * low;
     }
 
     double low() {
@@ -53,7 +97,7 @@ public final class Uniform extends CommonsContinuous {
 
     @Override
     public double entropy() {
-        return Math.log(high - low);
+        return logWidth();
     }
 
     @Override
@@ -63,8 +107,8 @@ public final class Uniform extends CommonsContinuous {
 
     @Override
     public double variance() {
-        double w = high - low;
-        return w * w / 12;
+        double h = halfWidth();
+        return h * h / 3;
     }
 
     @Override
@@ -104,7 +148,13 @@ public final class Uniform extends CommonsContinuous {
     @Override
     public double logMgf(double t) {
         // ln((e^{tb} − e^{ta})/(t(b − a))) = ta + ln(expm1(u)/u), u = t(b − a)
-        return t * low + StableMath.logExpm1Ratio(t * (high - low));
+        double w = high - low;
+        if (w < Double.POSITIVE_INFINITY || t == 0) {
+            return t * low + StableMath.logExpm1Ratio(t * w);
+        }
+        // b − a overflows, so |u| is far beyond 700 and e^{tb} − e^{ta} is its larger term: tb − ln t − ln(b − a)
+        // for t > 0, ta − ln(−t) − ln(b − a) for t < 0 (the dropped log1p(−e^{−|u|}) is 0 in double)
+        return t > 0 ? t * high - Math.log(t) - logWidth() : t * low - Math.log(-t) - logWidth();
     }
 
     @Override
@@ -117,7 +167,12 @@ public final class Uniform extends CommonsContinuous {
         }
         double l = c - low;
         double h = high - c;
-        return (l * l + h * h) / (2 * (high - low));
+        double w = high - low;
+        if (w < Double.POSITIVE_INFINITY) {
+            return (l * l + h * h) / (2 * w);
+        }
+        double half = halfWidth();
+        return l * (l / half) / 4 + h * (h / half) / 4;
     }
 
     @Override
@@ -125,7 +180,23 @@ public final class Uniform extends CommonsContinuous {
         // antiderivative of ln(1 + u²) in u: u ln(1 + u²) − 2u + 2 atan u
         double ua = (low - loc) / scale;
         double ub = (high - loc) / scale;
-        return (log1pSquareAntiderivative(ub) - log1pSquareAntiderivative(ua)) / (ub - ua);
+        double plain = (log1pSquareAntiderivative(ub) - log1pSquareAntiderivative(ua)) / (ub - ua);
+        if (Double.isFinite(plain) || !Double.isFinite(ua) || !Double.isFinite(ub)) {
+            return plain;
+        }
+        // the antiderivative or ub − ua overflowed: (ub G(ub) − ua G(ua))/(ub − ua) with G(u) = F(u)/u, the weights
+        // from halves
+        double half = 0.5 * ub - 0.5 * ua;
+        return 0.5 * ub / half * log1pSquareOverU(ub) - 0.5 * ua / half * log1pSquareOverU(ua);
+    }
+
+    /** F(u)/u = ln(1 + u²) − 2 + 2 atan(u)/u, with ln(1 + u²) = 2 ln|u| + log1p(u⁻²) where u² would overflow. */
+    private static double log1pSquareOverU(double u) {
+        if (u == 0) {
+            return 0;
+        }
+        double log1pSquare = Math.abs(u) < 1e150 ? Math.log1p(u * u) : 2 * Math.log(Math.abs(u)) + Math.log1p(1 / u / u);
+        return log1pSquare - 2 + 2 * Math.atan(u) / u;
     }
 
     private static double log1pSquareAntiderivative(double u) {
@@ -135,6 +206,6 @@ public final class Uniform extends CommonsContinuous {
     @Override
     double crossEntropyFrom(Univariate p) {
         // p lies inside [a, b] (checked by the caller): −ln q = ln(b − a)
-        return Math.log(high - low);
+        return logWidth();
     }
 }
