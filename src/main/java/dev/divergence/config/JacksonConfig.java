@@ -7,12 +7,14 @@ import tools.jackson.databind.cfg.ContextAttributes;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 
 /**
  * Strict JSON: unknown fields, duplicate keys, trailing content, nulls for primitives and coercion of scalars
- * ("1" for a number, "true" for a boolean) are rejected; doubles are parsed by Jackson's fast parser.
+ * ("1" for a number, "true" for a boolean) are rejected; doubles are parsed by Jackson's fast parser and written
+ * by its Schubfach writer.
  */
 @Configuration(proxyBeanMethods = false)
 public class JacksonConfig {
@@ -53,6 +55,10 @@ public class JacksonConfig {
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION, StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                // doubles written by Schubfach (Giulietti 2020), the shortest representation that reads back to
+                // the same double, as Double.toString does from JDK 19 on: on JDK 17 Double.toString is the older
+                // FloatingDecimal, which took a quarter of a batch request's CPU (issue 18)
+                .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 // declaration order: a problem reads type, title, status, detail, instance, errors
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
