@@ -185,6 +185,14 @@ public class ParametricService {
             Distribution a = ep[pIndex[i]];
             Distribution b = eq[qIndex[i]];
             MonteCarlo.Estimate e = MonteCarlo.klDivergence(a, b, samples, seed + i);
+            if (Double.isNaN(e.value())) {
+                // the log-densities themselves overflow at the draws (∞ − ∞): no estimate exists in double precision
+                violations.add(RequestProblem.ESTIMATE_UNDEFINED, batch.length == 0 ? "/p" : "/p/params",
+                        "KL(" + a.family() + " ‖ " + b.family() + ") cannot be evaluated in double precision for these "
+                        + "parameters (neither the closed form's terms nor the log-densities at draws from p stay "
+                        + "finite)" + (batch.length == 0 ? "" : "; batch element " + i));
+                violations.throwIfAny();
+            }
             kl[i] = e.value();
             se[i] = e.standardError();
             if (e.value() == Double.POSITIVE_INFINITY) {

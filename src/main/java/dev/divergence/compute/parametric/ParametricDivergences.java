@@ -49,6 +49,11 @@ public final class ParametricDivergences {
         checkComparable(p, q);
         ClosedForm result = p instanceof Univariate up ? univariate(up, (Univariate) q)
                 : multivariate((Multivariate) p, (Multivariate) q);
+        if (result != null && Double.isNaN(result.value())) {
+            // a closed form whose terms overflowed against each other (∞ − ∞) has no value in double precision here:
+            // the caller treats it as having no closed form (Monte Carlo, or a refusal), never as NaN
+            return null;
+        }
         if (result != null && p instanceof Weibull a && q instanceof Weibull b) {
             // a Weibull is a TransformedDistribution in torch, whose pair rule needs equal transforms (torch 1.13:
             // 0 for equal parameters, NotImplementedError otherwise)
@@ -238,8 +243,14 @@ public final class ParametricDivergences {
         }
         if (p instanceof Poisson a && q instanceof Poisson b) {
             // λp ln(λp/λq) − λp + λq = λq[(1 + x) ln(1 + x) − x], x = λp/λq − 1
+            double ratio = a.rate() / b.rate();
+            if (!(ratio < Double.POSITIVE_INFINITY)) {
+                // λp/λq overflows: λp ln(λp/λq) − λp + λq from the logarithms
+                return ClosedForm.of(Univariate.times(a.rate(), StableMath.logRatio(a.rate(), b.rate())) - a.rate()
+                        + b.rate());
+            }
             return ClosedForm.of(a.rate() == 0 ? b.rate()
-                    : b.rate() * StableMath.onePlusXLog1pMinusX(a.rate() / b.rate() - 1));
+                    : b.rate() * StableMath.onePlusXLog1pMinusX(ratio - 1));
         }
         if (p instanceof Categorical a && q instanceof Categorical b) {
             ClosedForm c = categoricalCategorical(a, b);
@@ -307,7 +318,10 @@ public final class ParametricDivergences {
      * from the logarithms (σp/σq may overflow or underflow) and Δ/σq as μp/σq − μq/σq (μp − μq may overflow).
      */
     static double normalNormal(double mp, double sp, double mq, double sq) {
-        double z = mp / sq - mq / sq;
+        // the difference first when it is finite: μ/σ alone can overflow although Δ/σ does not (μ = −1e300 on both
+        // sides with σ = 1e-300 made ∞ − ∞)
+        double diff = mp - mq;
+        double z = Double.isFinite(diff) ? diff / sq : mp / sq - mq / sq;
         return 0.5 * (z * z + StableMath.expm1MinusX(2 * StableMath.logRatio(sp, sq)));
     }
 
@@ -316,8 +330,13 @@ public final class ParametricDivergences {
      * ln r from the logarithms and Δ/b as |μp/b − μq/b|, so no intermediate overflows.
      */
     private static double laplaceLaplace(Laplace p, Laplace q) {
-        double dp = Math.abs(p.loc() / p.scale() - q.loc() / p.scale());
-        double dq = Math.abs(p.loc() / q.scale() - q.loc() / q.scale());
+        double diff = p.loc() - q.loc();
+        double dp = Math.abs(Double.isFinite(diff) ? diff / p.scale() : p.loc() / p.scale() - q.loc() / p.scale());
+        double dq = Math.abs(Double.isFinite(diff) ? diff / q.scale() : p.loc() / q.scale() - q.loc() / q.scale());
+        if (dq == Double.POSITIVE_INFINITY) {
+            // |Δ|/bq, the leading term, is past the largest double (and e^{−|Δ|/bp} is 0): the KL is too
+            return Double.POSITIVE_INFINITY;
+        }
         double u = StableMath.logRatio(p.scale(), q.scale()) - dp;
         // dq − dp first: both can be far larger than the result (locations 1e-10 apart, equal scales: dq = dp)
         return Math.max(0, StableMath.expm1MinusX(u) + (dq - dp));
@@ -333,11 +352,19 @@ public final class ParametricDivergences {
         double e = (p.scale() - q.scale()) / q.scale();
         double diff = p.loc() - q.loc();
         double delta = Double.isFinite(diff) ? diff / q.scale() : p.loc() / q.scale() - q.loc() / q.scale();
-        double excess = StableMath.lgammaExcess(1, e);
-        // near s = 1: ln Γ(1 + s) = ln s + ln Γ(s) = log1p(e) + R(1, e) − γ e, each part small; farther, ln Γ(1 + s)
-        // itself (the γ e in R and out of it would cancel)
-        double u = -delta + (Math.abs(e) <= 1e-2 ? Math.log1p(e) + excess - StableMath.EULER * e
-                : LogGamma.value(1 + p.scale() / q.scale()));
+        if (Math.abs(e) <= 1e-2) {
+            // near s = 1: ln Γ(1 + s) = ln s + ln Γ(s) = log1p(e) + R(1, e) − γ e, each part small
+            double excess = StableMath.lgammaExcess(1, e);
+            double u = -delta + Math.log1p(e) + excess - StableMath.EULER * e;
+            return Math.max(0, excess + StableMath.expm1MinusX(u));
+        }
+        // farther: R(1, s − 1) = lnΓ(s) + γ(s − 1) and u = −δ + lnΓ(1 + s); for s below 1e-8, lnΓ(s) = −ln s − γ s
+        // + O(s²) with ln s from the scales' logarithms (s itself may underflow to 0)
+        double s = p.scale() / q.scale();
+        double lnGammaS = s < 1e-8 ? -StableMath.logRatio(p.scale(), q.scale()) - StableMath.EULER * s
+                : LogGamma.value(s);
+        double excess = lnGammaS + StableMath.EULER * (s - 1);
+        double u = -delta + (s < 1e-8 ? -StableMath.EULER * s : LogGamma.value(1 + s));
         return Math.max(0, excess + StableMath.expm1MinusX(u));
     }
 
@@ -378,7 +405,7 @@ public final class ParametricDivergences {
             double kl = StableMath.stirlingExcessLessA(ap, aq) + ap * Math.exp(u) - Univariate.times(aq, u);
             return Math.max(0, kl);
         }
-        double kl = StableMath.lgammaExcess(ap, h) + ap * StableMath.expm1MinusX(u) - Univariate.times(h, u);
+        double kl = StableMath.lgammaExcess(ap, h, aq) + ap * StableMath.expm1MinusX(u) - Univariate.times(h, u);
         return Math.max(0, kl);
     }
 

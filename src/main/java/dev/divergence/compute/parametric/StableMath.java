@@ -45,11 +45,22 @@ final class StableMath {
      * keeps a relative error of about ε a² ln a / h² (10⁻¹² at the switch).
      */
     static double lgammaExcess(double a, double h) {
+        return lgammaExcess(a, h, a + h);
+    }
+
+    /**
+     * {@link #lgammaExcess(double, double)} with the second parameter b = a + h given as it is: a + h can lose b
+     * entirely (10⁻¹⁵⁰ + (10⁻³⁰⁰ − 10⁻¹⁵⁰) = 0), which made lnΓ(0) = ∞ and a NaN of the KL.
+     *
+     * @param b a + h before rounding, &gt; 0
+     */
+    static double lgammaExcess(double a, double h, double b) {
         if (h == 0) {
             return 0;
         }
         if (Math.abs(h) > 1e-2 * a) {
-            return LogGamma.value(a + h) - LogGamma.value(a) - h * Digamma.value(a);
+            // −h ψ(a) as a product that may overflow to ±∞ (ψ(a) ≈ −1/a for tiny a): an honest overflow, never ∞ − ∞
+            return LogGamma.value(b) - LogGamma.value(a) - Univariate.times(h, Digamma.value(a));
         }
         double sum = 0;
         double hk = h;
@@ -93,7 +104,7 @@ final class StableMath {
                 addStirlingExcessLessA(moderate, sign, a, b);
                 linear.add(sign * a);
             } else {
-                moderate.add(sign * lgammaExcess(a, h));
+                moderate.add(sign * lgammaExcess(a, h, b));
             }
         }
 
@@ -169,6 +180,10 @@ final class StableMath {
     }
 
     static double expm1MinusX(double u) {
+        if (Double.isInfinite(u)) {
+            // e^u − 1 − u → +∞ at both ends (expm1(∞) − ∞ would be NaN)
+            return Double.POSITIVE_INFINITY;
+        }
         if (Math.abs(u) < 0.1) {
             // Taylor series u²/2! + u³/3! + …; 12 terms reach 1e-16 relative for |u| < 0.1
             double term = u * u / 2;
