@@ -147,6 +147,22 @@ class ParametricHttpTest {
         assertThat(tiny.get("kl").doubleValue()).isCloseTo(1454.8600559951694, within(8 * Math.ulp(1454.86)));
     }
 
+    @Test
+    void monteCarloAtTheEdgesOfDoublePrecisionAnswersOrRefusesNeverFails() {
+        // issue 17's hidden attacks, our own battery: Commons RNG's Dirichlet sampler recursed on all-zero draws
+        // for tiny concentrations until the stack overflowed (500); draws are now normalized in log space
+        JsonNode infinite = post("{\"p\": {\"family\": \"Dirichlet\", \"params\": {\"concentration\": [1e-10, 1e-300]}},"
+                + " \"q\": {\"family\": \"Dirichlet\", \"params\": {\"concentration\": [1e150, 1e10]}},"
+                + " \"method\": \"monteCarlo\", \"monteCarlo\": {\"samples\": 200}}", 200);
+        assertThat(infinite.get("kl").asString()).isEqualTo("Infinity");
+        // every draw's ln p − ln q overflowed: the answer was kl 0.0 with a NaN standard error
+        JsonNode undefined = post("{\"p\": {\"family\": \"Dirichlet\", \"params\": {\"concentration\": [1e-300, 0.5]}},"
+                + " \"q\": {\"family\": \"Dirichlet\", \"params\": {\"concentration\": [1e-300, 1e-10]}},"
+                + " \"method\": \"monteCarlo\", \"monteCarlo\": {\"samples\": 200}}", 422);
+        assertThat(undefined.get("type").asString()).isEqualTo("urn:problem-type:divergence:estimate-undefined");
+        assertThat(undefined.get("detail").asString()).contains("cannot be estimated in double precision");
+    }
+
     private JsonNode post(String body, int status) {
         HttpResponse<String> response = new HttpClientSupport(port).post("/v1/divergences/parametric", body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

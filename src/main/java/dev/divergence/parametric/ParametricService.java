@@ -188,9 +188,10 @@ public class ParametricService {
             if (Double.isNaN(e.value())) {
                 // the log-densities themselves overflow at the draws (∞ − ∞): no estimate exists in double precision
                 violations.add(RequestProblem.ESTIMATE_UNDEFINED, batch.length == 0 ? "/p" : "/p/params",
-                        "KL(" + a.family() + " ‖ " + b.family() + ") cannot be evaluated in double precision for these "
-                        + "parameters (neither the closed form's terms nor the log-densities at draws from p stay "
-                        + "finite)" + (batch.length == 0 ? "" : "; batch element " + i));
+                        "KL(" + a.family() + " ‖ " + b.family() + ") cannot be estimated in double precision for these "
+                        + "parameters: ln p − ln q is not finite at most draws from p (densities that overflow or "
+                        + "underflow where p's draws land), and no closed form applies"
+                        + (batch.length == 0 ? "" : "; batch element " + i));
                 violations.throwIfAny();
             }
             kl[i] = e.value();

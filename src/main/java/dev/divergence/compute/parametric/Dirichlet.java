@@ -3,7 +3,8 @@ package dev.divergence.compute.parametric;
 import org.apache.commons.numbers.core.Sum;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.DirichletSampler;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 
 /**
  * Dirichlet(concentration): density Γ(α₀)/Π Γ(α_i) Π x_i^{α_i − 1} on the probability simplex of ℝ^K,
@@ -78,8 +79,30 @@ public final class Dirichlet extends Multivariate {
 
     @Override
     public VectorSampler sampler(UniformRandomProvider rng) {
-        DirichletSampler s = DirichletSampler.of(rng, alpha);
-        return out -> System.arraycopy(s.sample(), 0, out, 0, alpha.length);
+        // normalized Gamma(α_i) variates, each as G(α_i + 1)·U^(1/α_i) in log space (Marsaglia and Tsang 2000, §7),
+        // normalized by log-sum-exp: for tiny concentrations every U^(1/α) underflows to 0, and Commons RNG's
+        // DirichletSampler retries such all-zero draws by recursion until the stack overflows
+        int k = alpha.length;
+        SharedStateContinuousSampler[] gamma = new SharedStateContinuousSampler[k];
+        for (int i = 0; i < k; i++) {
+            gamma[i] = AhrensDieterMarsagliaTsangGammaSampler.of(rng, alpha[i] + 1, 1);
+        }
+        double[] logs = new double[k];
+        return out -> {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < k; i++) {
+                logs[i] = Math.log(gamma[i].sample()) + Math.log(rng.nextDouble()) / alpha[i];
+                max = Math.max(max, logs[i]);
+            }
+            double sum = 0;
+            for (int i = 0; i < k; i++) {
+                out[i] = Math.exp(logs[i] - max);
+                sum += out[i];
+            }
+            for (int i = 0; i < k; i++) {
+                out[i] /= sum;
+            }
+        };
     }
 
     /**

@@ -84,6 +84,11 @@ public final class MonteCarlo {
                 }
             }
         }
+        if (w.n < Math.max(2, samples / 2)) {
+            // most draws had no finite ln p − ln q (densities that overflow or underflow at p's own draws, as on a
+            // Dirichlet's boundary for tiny concentrations): no estimate in double precision; the caller refuses it
+            return new Estimate(Double.NaN, Double.NaN, w.n);
+        }
         return new Estimate(w.mean, Math.sqrt(w.m2 / (w.n - 1) / w.n), w.n);
     }
 
@@ -99,7 +104,7 @@ public final class MonteCarlo {
                 return logP == Double.NEGATIVE_INFINITY;
             }
             double r = logP - logQ;
-            if (Double.isNaN(r) || r == Double.NEGATIVE_INFINITY) {
+            if (Double.isNaN(r) || Double.isInfinite(r)) {
                 // p's density underflowed at its own draw: that draw carries no information
                 return true;
             }
