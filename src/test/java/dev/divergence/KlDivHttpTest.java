@@ -152,4 +152,14 @@ class KlDivHttpTest {
     private static String shapeOnly(JsonNode node) {
         return node.toString().replaceAll("-?[0-9][0-9.eE+-]*|\"-?Infinity\"", "0");
     }
+
+    @Test
+    void lossesOfBothInfinitiesAreRefusedNotAFailure() {
+        // +∞ where target > 0 and input = −∞, −∞ where an input far above 0 overflows: the sum was a 500
+        HttpResponse<String> response = new HttpClientSupport(port).post("/v1/divergences/kl-div",
+                "{\"input\": [\"-Infinity\", 1.7e308], \"target\": [1, 1e10], \"reduction\": \"sum\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("urn:problem-type:divergence:invalid-distribution", "\"/input\"",
+                "both Infinity");
+    }
 }

@@ -55,7 +55,10 @@ public final class KlDivLoss {
                             "must be a log-probability (logTarget): finite or -Infinity");
                 }
                 double e = Math.exp(t);
-                out[i] = e == 0 ? 0.0 : e * (t - x); // exp(−∞)·(…) is taken as 0, like target = 0 below
+                double d = t - x;
+                // exp(−∞)·(…) is taken as 0, like target = 0 below; so is e^t·0 where e^t overflows (t > 709.78,
+                // not a log-probability): its value is 0, where the float product ∞·0 would be NaN
+                out[i] = e == 0 || d == 0 ? 0.0 : e * d;
             } else {
                 if (!(t >= 0 && t < Double.POSITIVE_INFINITY)) {
                     throw new InvalidDistributionException("target", i, t, "must be a finite probability >= 0");
@@ -72,7 +75,7 @@ public final class KlDivLoss {
      * @param losses the pointwise losses, length n ≥ 1
      * @param firstDimension the size of the input's first dimension (its length for a 1-D input)
      * @param reduction {@code SUM}, {@code MEAN} or {@code BATCHMEAN} ({@code NONE} is not a reduction)
-     * @return the reduced loss in nats, possibly ±∞
+     * @return the reduced loss in nats, possibly ±∞ (also when finite losses sum past the largest double)
      * @throws ArithmeticException if the losses contain both +∞ and −∞ (the sum is undefined)
      * @throws IllegalArgumentException for {@code NONE}, an empty array or a first dimension &lt; 1
      */
@@ -96,12 +99,28 @@ public final class KlDivLoss {
             throw new ArithmeticException("the pointwise losses contain both +Infinity and -Infinity");
         }
         double total = plusInfinity ? Double.POSITIVE_INFINITY : minusInfinity ? Double.NEGATIVE_INFINITY
-                : sum.getAsDouble();
+                : finiteSum(losses, sum.getAsDouble());
         return switch (reduction) {
             case SUM -> total;
             case MEAN -> total / losses.length;
             case BATCHMEAN -> total / firstDimension;
             case NONE -> throw new IllegalArgumentException("nothing to reduce");
         };
+    }
+
+    /**
+     * The compensated sum of finite losses, or ±∞ when it exceeds the largest double: the compensation's own
+     * arithmetic turns an overflowing sum into NaN, so it is then redone on the losses scaled by 2⁻⁶⁰⁰ (exact but
+     * for losses below 2⁻⁴⁷⁴, which cannot matter next to a sum past 1.8e308).
+     */
+    private static double finiteSum(double[] losses, double compensated) {
+        if (Double.isFinite(compensated)) {
+            return compensated;
+        }
+        Sum scaled = Sum.create();
+        for (double v : losses) {
+            scaled.add(Math.scalb(v, -600));
+        }
+        return Math.scalb(scaled.getAsDouble(), 600);
     }
 }

@@ -78,9 +78,20 @@ public class KlDivService {
         if (r == KlDivLoss.Reduction.NONE) {
             return new KlDivResult(Double.NaN, losses, input.shape(), name, warnings);
         }
-        // input < +∞ and target ≥ 0 (or exp(target) ≥ 0) make every loss > −∞, so the sum is always defined
+        // a loss is +∞ where target > 0 and input = −∞, and −∞ where an input far above 0 (not a log-probability)
+        // overflows target·(ln target − input): with both, the sum is undefined, and the request is refused
         KlDivLoss.Reduction reduce = r;
-        double loss = gate.run("kl-div", () -> KlDivLoss.reduce(losses, input.shape()[0], reduce));
+        double loss;
+        try {
+            loss = gate.run("kl-div", () -> KlDivLoss.reduce(losses, input.shape()[0], reduce));
+        } catch (ArithmeticException e) {
+            violations.add(RequestProblem.INVALID_DISTRIBUTION, "/input", "the pointwise losses include both "
+                    + "Infinity (target > 0 where input is -Infinity) and -Infinity (input entries so far above 0, "
+                    + "which log-probabilities never are, that the loss overflows), so their " + name
+                    + " is undefined; reduction none gives them one by one");
+            violations.throwIfAny();
+            throw e;
+        }
         return new KlDivResult(loss, null, input.shape(), name, warnings);
     }
 

@@ -72,4 +72,19 @@ class KlDivLossTest {
     private static double[] concat(double[] a, double[] b) {
         return new double[] {a[0], a[1], b[0], b[1]};
     }
+
+    @Test
+    void overflowsGiveTheirLimitsNotNaN() {
+        // e^t · (t − x) with t = x beyond e's range: ∞ · 0 in floating point, 0 in value (was NaN)
+        assertThat(KlDivLoss.pointwise(new double[] {1e300}, new double[] {1e300}, true)).containsExactly(0.0);
+        // finite losses whose sum passes the largest double: +∞, not the compensation's NaN
+        double[] losses = KlDivLoss.pointwise(new double[] {-1.7e308, -1.7e308}, new double[] {1, 1}, false);
+        assertThat(losses).containsExactly(1.7e308, 1.7e308);
+        assertThat(KlDivLoss.reduce(losses, 2, KlDivLoss.Reduction.SUM)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(KlDivLoss.reduce(new double[] {1.7e308, -1.7e308, 1.7e308}, 3, KlDivLoss.Reduction.SUM))
+                .isEqualTo(1.7e308);
+        // both infinities: undefined, refused (the service answers 400 invalid-distribution)
+        assertThatThrownBy(() -> KlDivLoss.reduce(new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY},
+                2, KlDivLoss.Reduction.SUM)).isInstanceOf(ArithmeticException.class);
+    }
 }
