@@ -1,13 +1,15 @@
 """Seeded hostile-input battery (issue 17): kl-div tensors and drift windows with extreme values; reports 5xx or NaN.
 usage: python3 THIS [SEED] [http://127.0.0.1:8080]"""
-import json, urllib.request, urllib.error, random, sys
-B=(sys.argv[2] if len(sys.argv) > 2 else 'http://127.0.0.1:8080').rstrip('/')
-def post(path, body):
-    req=urllib.request.Request(B+path, data=json.dumps(body).encode(), headers={'Content-Type':'application/json'})
-    try:
-        with urllib.request.urlopen(req, timeout=60) as r: return r.status, r.read().decode()
-    except urllib.error.HTTPError as e: return e.code, e.read().decode()
-random.seed(int(sys.argv[1]) if len(sys.argv) > 1 else 11); bad=[]; n=0
+import json
+import os
+import random
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import defective, post, report, setup  # noqa: E402
+
+B = setup(11)
+bad=[]; n=0
 V=[-1.7e308,-1e300,-1,-1e-300,0,5e-324,1e-10,0.5,1,1e10,1e300,1.7e308]
 for _ in range(300):
     shape=random.choice([[3],[2,3],[1,4]])
@@ -18,8 +20,8 @@ for _ in range(300):
         if len(shape)==1: return flat
         return [flat[i*shape[1]:(i+1)*shape[1]] for i in range(shape[0])]
     body={"input":t(),"target":t(),"reduction":random.choice(["mean","sum","batchmean","none"]),"logTarget":random.random()<0.5}
-    s,txt=post('/v1/divergences/kl-div',body); n+=1
-    if s>=500 or 'NaN' in txt: bad.append((s,json.dumps(body)[:200],txt[:200]))
+    s,txt=post(B, '/v1/divergences/kl-div',body); n+=1
+    if defective(s, txt): bad.append((s,json.dumps(body)[:200],txt[:200]))
 W=[-1.7e308,-1e300,0,1e-300,1,1e300,1.7e308,None,"a","b"]
 for _ in range(150):
     m=random.choice([1,5,40])
@@ -28,7 +30,6 @@ for _ in range(150):
         return [random.choice(["a","b",None]) for _ in range(m)]
     kinds={"x":random.choice(["num","cat"]),"y":random.choice(["num","cat"])}
     ref={k:col(v) for k,v in kinds.items()}; cur={k:col(v) for k,v in kinds.items()}
-    s,txt=post('/v1/drift',{"reference":ref,"current":cur}); n+=1
-    if s>=500 or 'NaN' in txt: bad.append((s,json.dumps({"reference":ref,"current":cur})[:300],txt[:300]))
-print("requests",n,"bad",len(bad))
-for b in bad[:8]: print(b)
+    s,txt=post(B, '/v1/drift',{"reference":ref,"current":cur}); n+=1
+    if defective(s, txt): bad.append((s,json.dumps({"reference":ref,"current":cur})[:300],txt[:300]))
+report(n, bad)

@@ -1,13 +1,15 @@
 """Seeded hostile-input battery (issue 17): POSTs extreme but valid inputs and reports any 5xx or NaN.
 usage: python3 THIS [SEED] [http://127.0.0.1:8080]"""
-import json, urllib.request, urllib.error, random, sys
-B=(sys.argv[2] if len(sys.argv) > 2 else 'http://127.0.0.1:8080').rstrip('/')
-def post(path, body):
-    req=urllib.request.Request(B+path, data=json.dumps(body).encode(), headers={'Content-Type':'application/json'})
-    try:
-        with urllib.request.urlopen(req, timeout=60) as r: return r.status, r.read().decode()
-    except urllib.error.HTTPError as e: return e.code, e.read().decode()
-random.seed(int(sys.argv[1]) if len(sys.argv) > 1 else 7); bad=[]; n=0
+import json
+import os
+import random
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import defective, post, report, setup  # noqa: E402
+
+B = setup(7)
+bad=[]; n=0
 V=[1e-300,1e-10,0.5,1,2,1e10,1e150,1e300]
 L=[-1e300,-1,0,1e-10,1e300]
 def mvn(d):
@@ -31,7 +33,6 @@ for gen in [mvn,dirichlet,wishart,lowrank]:
       if gen is mvn and random.random()<0.5: q=mvn(d)
       body={"p":p,"q":q}
       if random.random()<0.2: body["method"]="monteCarlo"; body["monteCarlo"]={"samples":200}
-      s,txt=post('/v1/divergences/parametric',body); n+=1
-      if s>=500 or 'NaN' in txt: bad.append((gen.__name__,s,json.dumps(body)[:300],txt[:300]))
-print("requests",n,"bad",len(bad))
-for b in bad[:10]: print(b)
+      s,txt=post(B, '/v1/divergences/parametric',body); n+=1
+      if defective(s, txt): bad.append((gen.__name__,s,json.dumps(body)[:300],txt[:300]))
+report(n, bad)

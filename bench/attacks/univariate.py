@@ -1,13 +1,15 @@
 """Seeded hostile-input battery (issue 17): POSTs extreme but valid inputs and reports any 5xx or NaN.
 usage: python3 THIS [SEED] [http://127.0.0.1:8080]"""
-import json, urllib.request, urllib.error, random, sys
-B=(sys.argv[2] if len(sys.argv) > 2 else 'http://127.0.0.1:8080').rstrip('/')
-def post(path, body):
-    req=urllib.request.Request(B+path, data=json.dumps(body).encode(), headers={'Content-Type':'application/json'})
-    try:
-        with urllib.request.urlopen(req, timeout=60) as r: return r.status, r.read().decode()
-    except urllib.error.HTTPError as e: return e.code, e.read().decode()
-random.seed(int(sys.argv[1]) if len(sys.argv) > 1 else 1); bad=[]; n=0
+import json
+import os
+import random
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import defective, post, report, setup  # noqa: E402
+
+B = setup(1)
+bad=[]; n=0
 P=[1e-300,1e-10,0.5,1,3,1e10,1e300]; L=[-1e300,-1,0,1e-10,1e300]; PR=[1e-300,1e-10,0.3,1-1e-10]
 fams=[("Normal",lambda:{"loc":random.choice(L),"scale":random.choice(P)}),("Laplace",lambda:{"loc":random.choice(L),"scale":random.choice(P)}),
 ("Gumbel",lambda:{"loc":random.choice(L),"scale":random.choice(P)}),("Cauchy",lambda:{"loc":random.choice(L),"scale":random.choice(P)}),
@@ -20,7 +22,6 @@ fams=[("Normal",lambda:{"loc":random.choice(L),"scale":random.choice(P)}),("Lapl
 for _ in range(500):
     fp=random.choice(fams); fq=fp if random.random()<0.5 else random.choice(fams)
     body={"p":{"family":fp[0],"params":fp[1]()},"q":{"family":fq[0],"params":fq[1]()},"method":random.choice(["auto","monteCarlo"]),"monteCarlo":{"samples":300}}
-    s,txt=post('/v1/divergences/parametric',body); n+=1
-    if s>=500 or 'NaN' in txt: bad.append((s,json.dumps(body)[:250],txt[:250]))
-print("requests",n,"bad",len(bad))
-for b in bad[:8]: print(b)
+    s,txt=post(B, '/v1/divergences/parametric',body); n+=1
+    if defective(s, txt): bad.append((s,json.dumps(body)[:250],txt[:250]))
+report(n, bad)
