@@ -90,8 +90,8 @@ public final class DiscreteDivergences {
             double qi = checked(q, i, "q");
             if (positive(pi, logP, i)) {
                 if (positive(qi, logQ, i)) {
-                    kl.add(bothNormal(pi, qi) || logP == null ? klTermWithoutFirstOrder(pi, qi)
-                            : pi * (ln(pi, logP, i) - ln(qi, logQ, i)) - (pi - qi));
+                    kl.add(logP == null ? klTermWithoutFirstOrder(pi, qi)
+                            : klTermWithoutFirstOrder(pi, qi, pi - qi, logP[i], logQ[i]));
                 } else {
                     pOutsideQ = true;
                 }

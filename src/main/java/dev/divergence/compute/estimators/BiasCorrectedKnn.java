@@ -155,7 +155,7 @@ public final class BiasCorrectedKnn {
             sd[j] = Math.sqrt(ss / (total - 1));
             if (!(sd[j] > 0 && sd[j] < Double.POSITIVE_INFINITY)) {
                 throw new InvalidParameterException("covariance_matrix", j, "is not positive definite: coordinate "
-                        + j + " has no spread in the pooled samples");
+                        + j + " has no spread in the pooled samples, or a spread past the largest double");
             }
         }
         for (int i = 0; i < total; i++) {

@@ -315,24 +315,20 @@ public final class ParametricDivergences {
 
     /**
      * ½[(Δ/σq)² + r² − 1 − ln r²], r = σp/σq, with e^u − 1 − u (u = ln r²) evaluated without cancellation, ln r
-     * from the logarithms (σp/σq may overflow or underflow) and Δ/σq as μp/σq − μq/σq (μp − μq may overflow).
+     * from the logarithms (σp/σq may overflow or underflow) and Δ/σq from {@link StableMath#scaledDifference}.
      */
     static double normalNormal(double mp, double sp, double mq, double sq) {
-        // the difference first when it is finite: μ/σ alone can overflow although Δ/σ does not (μ = −1e300 on both
-        // sides with σ = 1e-300 made ∞ − ∞)
-        double diff = mp - mq;
-        double z = Double.isFinite(diff) ? diff / sq : mp / sq - mq / sq;
+        double z = StableMath.scaledDifference(mp, mq, sq);
         return 0.5 * (z * z + StableMath.expm1MinusX(2 * StableMath.logRatio(sp, sq)));
     }
 
     /**
      * −ln r + Δ/bq + r e^{−Δ/bp} − 1, r = bp/bq, as e^u − 1 − u − Δ/bp + Δ/bq with u = ln r − Δ/bp (Gil 2011);
-     * ln r from the logarithms and Δ/b as |μp/b − μq/b|, so no intermediate overflows.
+     * ln r from the logarithms and |Δ|/b from {@link StableMath#scaledDifference}, so no intermediate overflows.
      */
     private static double laplaceLaplace(Laplace p, Laplace q) {
-        double diff = p.loc() - q.loc();
-        double dp = Math.abs(Double.isFinite(diff) ? diff / p.scale() : p.loc() / p.scale() - q.loc() / p.scale());
-        double dq = Math.abs(Double.isFinite(diff) ? diff / q.scale() : p.loc() / q.scale() - q.loc() / q.scale());
+        double dp = Math.abs(StableMath.scaledDifference(p.loc(), q.loc(), p.scale()));
+        double dq = Math.abs(StableMath.scaledDifference(p.loc(), q.loc(), q.scale()));
         if (dq == Double.POSITIVE_INFINITY) {
             // |Δ|/bq, the leading term, is past the largest double (and e^{−|Δ|/bp} is 0): the KL is too
             return Double.POSITIVE_INFINITY;
@@ -350,8 +346,7 @@ public final class ParametricDivergences {
      */
     private static double gumbelGumbel(Gumbel p, Gumbel q) {
         double e = (p.scale() - q.scale()) / q.scale();
-        double diff = p.loc() - q.loc();
-        double delta = Double.isFinite(diff) ? diff / q.scale() : p.loc() / q.scale() - q.loc() / q.scale();
+        double delta = StableMath.scaledDifference(p.loc(), q.loc(), q.scale());
         if (Math.abs(e) <= 1e-2) {
             // near s = 1: ln Γ(1 + s) = ln s + ln Γ(s) = log1p(e) + R(1, e) − γ e, each part small
             double excess = StableMath.lgammaExcess(1, e);
@@ -361,10 +356,10 @@ public final class ParametricDivergences {
         // farther: R(1, s − 1) = lnΓ(s) + γ(s − 1) and u = −δ + lnΓ(1 + s); for s below 1e-8, lnΓ(s) = −ln s − γ s
         // + O(s²) with ln s from the scales' logarithms (s itself may underflow to 0)
         double s = p.scale() / q.scale();
-        double lnGammaS = s < 1e-8 ? -StableMath.logRatio(p.scale(), q.scale()) - StableMath.EULER * s
-                : LogGamma.value(s);
+        boolean tiny = s < 1e-8;
+        double lnGammaS = tiny ? -StableMath.logRatio(p.scale(), q.scale()) - StableMath.EULER * s : LogGamma.value(s);
         double excess = lnGammaS + StableMath.EULER * (s - 1);
-        double u = -delta + (s < 1e-8 ? -StableMath.EULER * s : LogGamma.value(1 + s));
+        double u = -delta + (tiny ? -StableMath.EULER * s : LogGamma.value(1 + s));
         return Math.max(0, excess + StableMath.expm1MinusX(u));
     }
 

@@ -37,12 +37,28 @@ final class StableMath {
     }
 
     /**
+     * (a − b)/s without overflowing where the result does not: the difference first when it is finite (a/s and b/s
+     * alone can overflow, as −1e300/1e-300 on both sides, which made ∞ − ∞), else a/s − b/s (a − b overflows only
+     * for opposite signs, where the two quotients cannot cancel).
+     *
+     * @param a a finite number
+     * @param b a finite number
+     * @param s a scale &gt; 0
+     * @return (a − b)/s, ±∞ when it is past the largest double
+     */
+    static double scaledDifference(double a, double b, double s) {
+        double diff = a - b;
+        return Double.isFinite(diff) ? diff / s : a / s - b / s;
+    }
+
+    /**
      * lnΓ(a + h) − lnΓ(a) − h ψ(a), the part of lnΓ beyond its tangent at a (≥ 0; a > 0, a + h > 0). Near h = 0 it
      * is second order, and the difference of the three terms would keep an absolute error of a few ulps of lnΓ(a):
      * for |h| ≤ 10⁻² a it is the Taylor series Σ_{k=2..11} (−1)^k ζ(k, a) h^k / k (Abramowitz and Stegun 6.4.10:
      * ψ^(k−1)(a) = (−1)^k (k−1)! ζ(k, a)), to full relative accuracy: each term is at most |h|/a of the one
-     * before, so the sum stops once a term is below 10⁻¹⁷ of it (after two or three terms for h near 10⁻¹⁰ a). Beyond, the three terms themselves, whose difference
-     * keeps a relative error of about ε a² ln a / h² (10⁻¹² at the switch).
+     * before, so the sum stops once a term is below 10⁻¹⁷ of it (after two or three terms for h near 10⁻¹⁰ a).
+     * Beyond, the three terms themselves, whose difference keeps a relative error of about ε a² ln a / h² (10⁻¹² at
+     * the switch).
      */
     static double lgammaExcess(double a, double h) {
         return lgammaExcess(a, h, a + h);

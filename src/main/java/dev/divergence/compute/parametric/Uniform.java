@@ -15,10 +15,14 @@ public final class Uniform extends Univariate {
 
     private final double low;
     private final double high;
+    /** ln(b − a), once: the density and every cross-entropy use it (Monte Carlo at each draw). */
+    private final double logWidth;
 
     private Uniform(double low, double high) {
         this.low = low;
         this.high = high;
+        double w = high - low;
+        this.logWidth = w < Double.POSITIVE_INFINITY ? Math.log(w) : Math.log(0.5 * high - 0.5 * low) + StableMath.LN_2;
     }
 
     @Override
@@ -73,8 +77,7 @@ public final class Uniform extends Univariate {
 
     /** @return ln(b − a), finite even where b − a overflows (as ln(b/2 − a/2) + ln 2) */
     double logWidth() {
-        double w = high - low;
-        return w < Double.POSITIVE_INFINITY ? Math.log(w) : Math.log(0.5 * high - 0.5 * low) + StableMath.LN_2;
+        return logWidth;
     }
 
     /** @return (b − a)/2, finite for every valid pair */
