@@ -47,6 +47,17 @@ class ApplicationHttpTest {
     @Autowired
     JsonMapper jsonMapper;
 
+    @Autowired
+    org.springframework.boot.web.server.context.WebServerApplicationContext context;
+
+    @Test
+    void tomcatRunsFourWorkerThreadsPerProcessorAtLeastEight() {
+        var tomcat = (org.springframework.boot.tomcat.TomcatWebServer) context.getWebServer();
+        var protocol = (org.apache.coyote.AbstractProtocol<?>) tomcat.getTomcat().getConnector().getProtocolHandler();
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertThat(protocol.getMaxThreads()).isEqualTo(Math.max(8, 4 * processors));
+    }
+
     static Stream<Arguments> discreteCases() {
         return Stream.concat(
                 GoldenCorpus.cases("discrete.jsonl").stream()

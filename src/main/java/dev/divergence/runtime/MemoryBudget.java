@@ -32,6 +32,11 @@ public class MemoryBudget implements Admission {
         this.maxWaitNanos = resilience.maxQueueWait().toNanos();
     }
 
+    /** @return the part of the budget not reserved now, in bytes */
+    public long availableBytes() {
+        return (long) kib.availablePermits() << 10;
+    }
+
     /** @return the whole budget, in bytes */
     public long totalBytes() {
         return totalKib << 10;

@@ -11,8 +11,11 @@ import java.util.List;
  * then 503), and one body larger than the whole budget is refused with 413, both while it streams in, before the
  * memory is taken. Outside a request (tests, the compute library's callers) charging does nothing.
  *
- * <p>One account per request thread, opened by the filter that admits request bodies and closed when the response
- * is complete; what it reserved is held until then (the parsed arrays live as long as the computation).
+ * <p>One account per request, opened by the filter that receives request bodies and closed when the response is
+ * complete; what it reserved is held until then (the parsed arrays live as long as the computation). A body received
+ * without a thread (non-blocking reads) is charged through {@link #take} by whichever thread reads it; the account is
+ * {@link #detach detached} from the thread that opened it and {@link #resume resumed} on the one that processes the
+ * request.
  */
 public final class RequestMemory implements AutoCloseable {
 
@@ -23,7 +26,8 @@ public final class RequestMemory implements AutoCloseable {
     public static final long STEP = 1 << 20;
     /**
      * The first bytes of every request are not reserved (64 KiB): small bodies, nearly all of them, never touch the
-     * budget's semaphore. Tomcat's worker threads bound what this leaves unreserved (200 × 64 KiB = 12.5 MiB).
+     * budget's semaphore. The requests being received or processed at once bound what this leaves unreserved
+     * ({@code divergence.body.max-arriving} plus the worker threads, 264 × 64 KiB = 16.5 MiB by default on 2 cores).
      */
     public static final long FREE = 64 << 10;
 
@@ -65,6 +69,42 @@ public final class RequestMemory implements AutoCloseable {
         }
     }
 
+    /** Unbinds this thread's account without closing it: the request goes on on another thread. */
+    public static void detach() {
+        CURRENT.remove();
+    }
+
+    /**
+     * Binds an account opened on another thread to this one; {@link #close} unbinds it.
+     *
+     * @param account the request's account
+     */
+    public static void resume(RequestMemory account) {
+        CURRENT.set(account);
+    }
+
+    /**
+     * Charges this account, from any thread (one at a time), for memory about to be allocated.
+     *
+     * @param bytes the bytes about to be allocated, ≥ 0
+     * @throws TooLargeException when the request's charges exceed the whole budget
+     * @throws org.springframework.resilience.InvocationRejectedException when the budget has no room within
+     *         {@code max-queue-wait}
+     */
+    public void take(long bytes) {
+        add(bytes);
+    }
+
+    /**
+     * Credits this account for memory no longer held (a received body's bytes once parsed). What was reserved stays
+     * reserved until {@link #close}, so later charges of the same request fill it before reserving more.
+     *
+     * @param bytes the bytes given back, ≥ 0
+     */
+    public void giveBack(long bytes) {
+        charged -= bytes;
+    }
+
     /** @return the bytes charged to this thread's request so far, 0 outside a request */
     public static long charged() {
         RequestMemory account = CURRENT.get();
@@ -86,9 +126,12 @@ public final class RequestMemory implements AutoCloseable {
         reserved += step;
     }
 
+    /** Gives back what the account reserved and unbinds it from this thread; closing twice does nothing more. */
     @Override
-    public void close() {
-        CURRENT.remove();
+    public synchronized void close() {
+        if (CURRENT.get() == this) {
+            CURRENT.remove();
+        }
         for (MemoryBudget.Reservation r : held) {
             r.close();
         }

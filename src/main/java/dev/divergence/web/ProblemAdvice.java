@@ -76,7 +76,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 List.of(), request.getRequestURI(), null);
     }
 
-    /** A body that did not arrive in time: 408, and the connection is closed (the rest of the body is not read). */
+    /** A streamed body that did not arrive in time: 408, and the connection is closed (the rest is not read). */
     private ResponseEntity<Object> bodyTimeout(BodyArrivalFilter.BodyTimeoutException e, String path) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.CONNECTION, "close");

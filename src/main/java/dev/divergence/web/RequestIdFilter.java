@@ -23,6 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestIdFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     /**
@@ -33,10 +34,17 @@ class RequestIdFilter extends OncePerRequestFilter {
         return given != null && TOKEN.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
+    /** A request whose body was received asynchronously is processed in a second dispatch: it logs the same id. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = idFor(request.getHeader(HEADER));
+        String id = request.getAttribute(ATTRIBUTE) instanceof String given ? given : idFor(request.getHeader(HEADER));
+        request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);
         try {

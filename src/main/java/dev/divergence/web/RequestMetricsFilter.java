@@ -18,24 +18,28 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Counts every {@code /v1} request by endpoint and outcome, and refuses a body whose declared
- * {@code Content-Length} exceeds the configured limit ({@code divergence.drift.max-request-bytes} for
- * {@code /v1/drift} and {@code /v1/summaries}, {@code divergence.limits.max-request-bytes} elsewhere) with 413 before a byte of it is read.
+ * {@code Content-Length} exceeds the configured limit ({@link BodyLimit}) with 413 before a byte of it is read. It
+ * runs before {@link BodyArrivalFilter} receives the body; a request whose body is received asynchronously is
+ * counted in the dispatch that processes it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class RequestMetricsFilter extends OncePerRequestFilter {
 
     private final ServiceMeters meters;
-    private final long maxRequestBytes;
+    private final BodyLimit limit;
     private final JsonMapper mapper;
-
-    private final long maxDriftRequestBytes;
 
     RequestMetricsFilter(ServiceMeters meters, LimitProperties limits, DriftProperties drift, JsonMapper mapper) {
         this.meters = meters;
-        this.maxRequestBytes = limits.maxRequestBytes();
-        this.maxDriftRequestBytes = drift.maxRequestBytes();
+        this.limit = BodyLimit.of(limits, drift);
         this.mapper = mapper;
+    }
+
+    /** The dispatch that processes a body received asynchronously is the one counted. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
     }
 
     @Override
@@ -54,19 +58,24 @@ class RequestMetricsFilter extends OncePerRequestFilter {
         String endpoint = Endpoints.of(request.getRequestURI());
         try {
             long length = request.getContentLengthLong();
-            long limit = endpoint.startsWith("drift") || endpoint.startsWith("summaries") ? maxDriftRequestBytes
-                    : maxRequestBytes;
-            if (length > limit) {
-                String detail = payloadTooLargeDetail(length, limit);
-                response.setHeader("Connection", "close");
-                ProblemDetails.write(response, mapper, meters, ProblemType.PAYLOAD_TOO_LARGE, detail,
-                        List.of(new Violation("", detail)), request.getRequestURI());
+            long max = limit.bytesFor(request.getRequestURI());
+            if (length > max) {
+                String detail = payloadTooLargeDetail(length, max);
+                BodyArrivalFilter.answerUnread(request, () -> {
+                    response.setHeader("Connection", "close");
+                    ProblemDetails.write(response, mapper, meters, ProblemType.PAYLOAD_TOO_LARGE, detail,
+                            List.of(new Violation("", detail)), request.getRequestURI());
+                });
                 return;
             }
             chain.doFilter(request, response);
         } finally {
-            int status = response.getStatus();
-            meters.countRequest(endpoint, status < 400 ? "success" : status < 500 ? "client_error" : "server_error");
+            boolean receiving = request.isAsyncStarted() && request.getAttribute(BodyArrivalFilter.RECEPTION) != null;
+            if (!receiving) {
+                int status = response.getStatus();
+                meters.countRequest(endpoint, status < 400 ? "success" : status < 500 ? "client_error"
+                        : "server_error");
+            }
         }
     }
 }
