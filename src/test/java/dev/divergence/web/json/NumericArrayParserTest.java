@@ -169,7 +169,7 @@ class NumericArrayParserTest {
     /** A JSON number literal in one of many spellings, or now and then one of the special strings. */
     private static String literal(UniformRandomProvider rng) {
         double x = (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(-330, 300)); // finite, some subnormal
-        return switch (rng.nextInt(14)) {
+        return switch (rng.nextInt(16)) {
             case 0 -> Double.toString(rng.nextDouble()); // 0.123..., 1.0E-5
             case 1 -> Double.toString(x);
             case 2 -> String.format(Locale.ROOT, "%.17e", x);
@@ -190,6 +190,20 @@ class NumericArrayParserTest {
             // short decimals, as data frames export them: the exact fast path (<= 15 digits) and just beyond it
             case 11, 12 -> String.format(Locale.ROOT, "%." + rng.nextInt(1, 15) + "f",
                     (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(0, 12)));
+            // around the exact fast path's bound: all digits as an integer m ≤ 2^53, at most 22 after the point
+            case 13 -> new String[] {"0.9007199254740992", "0.9007199254740993", "9007199254740.992",
+                "900719925474099.3", "-0.9007199254740991", "0.12345678901234567", "0.123456789012345678",
+                "0.1234567890123456789", "0.0000009007199254740992", "0.00000090071992547409921",
+                "0.0000000000000000000001", "0.00000000000000000000001", "4503599627370496.5", "0.8931714622983443",
+                "0.059647610433882114", "123456789.123456789"}[rng.nextInt(16)];
+            case 14 -> {
+                StringBuilder digits = new StringBuilder(rng.nextBoolean() ? "-0." : "0.");
+                int n = rng.nextInt(14, 24);
+                for (int i = 0; i < n; i++) {
+                    digits.append((char) ('0' + rng.nextInt(10)));
+                }
+                yield digits.toString();
+            }
             default -> Double.toString(rng.nextDouble() * 1e-3);
         };
     }
