@@ -322,9 +322,22 @@ public final class DiscreteDivergences {
          * (p + q) ln 2 and ln(p/q) := 0 (its sums are then +∞ through the support flags, or multiplied by 0).
          */
         private void logarithms(double[] p, double[] q, int start, int end) {
+            // the block's entries are checked first, without a branch per entry; the first bad one is reported
+            boolean inRange = true;
+            for (int i = start; i < end; i++) {
+                double pi = p[i];
+                double qi = q[i];
+                inRange &= (pi >= 0) & (pi <= 1) & (qi >= 0) & (qi <= 1);
+            }
+            if (!inRange) {
+                for (int i = start; i < end; i++) {
+                    checked(p, i, "p");
+                    checked(q, i, "q");
+                }
+            }
             for (int i = start, j = 0; i < end; i++, j++) {
-                double pi = checked(p, i, "p");
-                double qi = checked(q, i, "q");
+                double pi = p[i];
+                double qi = q[i];
                 if (logP != null && !bothNormal(pi, qi) && positive(pi, logP, i) && positive(qi, logQ, i)) {
                     // log-domain input with a subnormal or underflowed probability: every logarithm from logP,
                     // logQ; ln m = ln((p + q)/2) by log-sum-exp, as p + q may have underflowed too

@@ -181,6 +181,16 @@ class DiscreteDivergencesTest {
                 .isInstanceOf(InvalidDistributionException.class).extracting("index").isEqualTo(1);
         assertThatThrownBy(() -> NATS.klDivergence(new double[] {1.5, -0.5}, new double[] {0.5, 0.5}))
                 .isInstanceOf(InvalidDistributionException.class).extracting("index").isEqualTo(0);
+        // the bundle checks a block of entries at once and still names the first bad one, in q after a valid p
+        double[] p = new double[3_000];
+        double[] q = new double[3_000];
+        java.util.Arrays.fill(p, 1.0 / 3_000);
+        java.util.Arrays.fill(q, 1.0 / 3_000);
+        q[2_500] = -0.1;
+        q[2_900] = 2;
+        assertThatThrownBy(() -> NATS.bundle(p, q)).isInstanceOf(InvalidDistributionException.class)
+                .satisfies(e -> assertThat(((InvalidDistributionException) e).index()).isEqualTo(2_500))
+                .extracting("argument").isEqualTo("q");
         assertThatThrownBy(() -> NATS.renyiDivergence(new double[] {1}, new double[] {1}, Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LogBase.of(1)).isInstanceOf(IllegalArgumentException.class);
