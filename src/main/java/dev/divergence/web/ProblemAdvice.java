@@ -77,7 +77,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** A streamed body that did not arrive in time: 408, and the connection is closed (the rest is not read). */
-    private ResponseEntity<Object> bodyTimeout(BodyArrivalFilter.BodyTimeoutException e, String path) {
+    private ResponseEntity<Object> bodyTimeout(BodyTimeoutException e, String path) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.CONNECTION, "close");
         return problem(ProblemType.REQUEST_TIMEOUT, e.detail(), List.of(), path, headers);
@@ -130,7 +130,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-        BodyArrivalFilter.BodyTimeoutException slow = BodyArrivalFilter.BodyTimeoutException.find(e);
+        BodyTimeoutException slow = BodyTimeoutException.find(e);
         if (slow != null) {
             return bodyTimeout(slow, request.getRequestURI());
         }
@@ -148,7 +148,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         String path = path(request);
-        BodyArrivalFilter.BodyTimeoutException slow = BodyArrivalFilter.BodyTimeoutException.find(e);
+        BodyTimeoutException slow = BodyTimeoutException.find(e);
         if (slow != null) {
             return bodyTimeout(slow, path);
         }

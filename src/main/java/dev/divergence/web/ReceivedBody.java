@@ -97,7 +97,7 @@ final class ReceivedBody {
     HttpServletRequest asRequest(HttpServletRequest request) {
         // every chunk before the current one is full; the current one holds the last bytes
         int count = full + (current == null ? 0 : 1);
-        byte[][] all = Arrays.copyOf(chunks, Math.max(count, 1));
+        byte[][] all = Arrays.copyOf(chunks, count);
         int[] lengths = new int[count];
         for (int i = 0; i < full; i++) {
             lengths[i] = all[i].length;

@@ -61,7 +61,7 @@ class RequestMetricsFilter extends OncePerRequestFilter {
             long max = limit.bytesFor(request.getRequestURI());
             if (length > max) {
                 String detail = payloadTooLargeDetail(length, max);
-                BodyArrivalFilter.answerUnread(request, () -> {
+                BodyRefusals.answerUnread(request, () -> {
                     response.setHeader("Connection", "close");
                     ProblemDetails.write(response, mapper, meters, ProblemType.PAYLOAD_TOO_LARGE, detail,
                             List.of(new Violation("", detail)), request.getRequestURI());
@@ -70,7 +70,7 @@ class RequestMetricsFilter extends OncePerRequestFilter {
             }
             chain.doFilter(request, response);
         } finally {
-            boolean receiving = request.isAsyncStarted() && request.getAttribute(BodyArrivalFilter.RECEPTION) != null;
+            boolean receiving = request.isAsyncStarted() && request.getAttribute(BodyReception.ATTRIBUTE) != null;
             if (!receiving) {
                 int status = response.getStatus();
                 meters.countRequest(endpoint, status < 400 ? "success" : status < 500 ? "client_error"
